@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+/**
+ * intercom-guard: arguments in, exit code out. Nothing else lives here.
+ *
+ * Exit codes: 0 nothing that blocks; 1 findings that block; 2 usage,
+ * configuration, git or internal error (the scan could not be done).
+ */
+import { runStaged } from './commands/staged.js';
+import { EXIT_CLEAN, EXIT_ERROR } from './errors.js';
+import { processIO, type CommandIO } from './io.js';
+import { HELP, messages } from './messages.js';
+import { VERSION } from './version.js';
+import { parseArguments } from './args.js';
+
+export async function main(argv: readonly string[], io: CommandIO = processIO()): Promise<number> {
+  const parsed = parseArguments(argv);
+  if ('error' in parsed) {
+    io.stderr.write(`${messages.usage(parsed.error)}\n`);
+    return EXIT_ERROR;
+  }
+  switch (parsed.command) {
+    case 'help':
+      io.stdout.write(HELP);
+      return EXIT_CLEAN;
+    case 'version':
+      io.stdout.write(`${VERSION}\n`);
+      return EXIT_CLEAN;
+    case 'staged':
+      return runStaged(parsed, io);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Fail closed: an unexpected crash still blocks the commit, with a reason.
+    process.stderr.write(`${messages.internal(error instanceof Error ? error.message : String(error))}\n${messages.failedClosed()}\n`);
+    process.exitCode = EXIT_ERROR;
+  },
+);

@@ -1,0 +1,90 @@
+/**
+ * Finds literals assigned to a name: INTERCOM_TOKEN=..., "intercomToken": "...",
+ * intercom_token: ..., os.Setenv("INTERCOM_TOKEN", "..."), ENV INTERCOM_TOKEN ...,
+ * <IntercomToken>...</IntercomToken>, --intercom-token=... across the usual
+ * languages and config formats, without parsing any of them.
+ */
+
+export interface Assignment {
+  /** The name as written. */
+  readonly name: string;
+  /** The name lower-cased, letters and digits only. */
+  readonly normalizedName: string;
+  readonly value: string;
+  /** Offset of the value in the line. */
+  readonly index: number;
+  /** The value was written without quotes. */
+  readonly bare: boolean;
+}
+
+const NAME = /[A-Za-z0-9_.$-]*intercom[A-Za-z0-9_.-]*/gi;
+
+// What may stand between a name and its value: a closing quote or bracket, then an operator.
+const OPERATOR = /["'`]?\]?\s*(:=|=>|\?\?=|\|\|=|=(?!=)|:(?!:)|,)\s*/y;
+// <add key="IntercomToken" value="..."/>
+const XML_VALUE_ATTRIBUTE = /["']\s+value\s*=\s*/y;
+const QUOTED = /[rbfuRBFU]{0,2}(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`]*)`)/y;
+const BARE = /[^\s"'`,;)}\]<>]+/y;
+const WHITESPACE_OPERATOR_LINE = /^\s*(?:ENV|ARG|setenv|SetEnv|set)\s/;
+
+export function normalizeName(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+export function findAssignments(line: string): Assignment[] {
+  const found: Assignment[] = [];
+  NAME.lastIndex = 0;
+  for (let match = NAME.exec(line); match !== null; match = NAME.exec(line)) {
+    const name = match[0];
+    const end = match.index + name.length;
+    const assignment = valueAfter(line, match.index, name, end);
+    if (assignment) found.push(assignment);
+  }
+  return found;
+}
+
+function valueAfter(line: string, start: number, name: string, end: number): Assignment | undefined {
+  let position: number | undefined;
+  let commaOnly = false;
+  let xmlElement = false;
+
+  OPERATOR.lastIndex = end;
+  XML_VALUE_ATTRIBUTE.lastIndex = end;
+  const operator = OPERATOR.exec(line);
+  if (operator && (operator[1] !== ',' || isCallArgument(line, start))) {
+    position = end + operator[0].length;
+    commaOnly = operator[1] === ',';
+  } else if (XML_VALUE_ATTRIBUTE.exec(line)) {
+    position = XML_VALUE_ATTRIBUTE.lastIndex;
+  } else if (line[start - 1] === '<' && line[end] === '>') {
+    position = end + 1;
+    xmlElement = true;
+  } else if ((name.startsWith('-') || WHITESPACE_OPERATOR_LINE.test(line.slice(0, start))) && /\s/.test(line[end] ?? '')) {
+    position = end;
+    while (position < line.length && /\s/.test(line[position]!)) position += 1;
+  }
+  if (position === undefined) return undefined;
+
+  QUOTED.lastIndex = position;
+  const quoted = QUOTED.exec(line);
+  if (quoted) {
+    const value = quoted[1] ?? quoted[2] ?? quoted[3] ?? '';
+    const index = quoted.index + quoted[0].search(/["'`]/) + 1;
+    return { name, normalizedName: normalizeName(name), value, index, bare: false };
+  }
+  if (commaOnly) return undefined;
+  if (xmlElement) {
+    const close = line.indexOf('<', position);
+    const value = line.slice(position, close === -1 ? line.length : close).trim();
+    return { name, normalizedName: normalizeName(name), value, index: line.indexOf(value, position), bare: false };
+  }
+  BARE.lastIndex = position;
+  const bare = BARE.exec(line);
+  if (!bare) return undefined;
+  return { name, normalizedName: normalizeName(name), value: bare[0], index: position, bare: true };
+}
+
+/** setenv("NAME", "value"), ENV.fetch('NAME', '...'), define('NAME', '...'): the name is a quoted first argument. */
+function isCallArgument(line: string, start: number): boolean {
+  return /\(\s*["'`]$/.test(line.slice(Math.max(0, start - 16), start));
+}

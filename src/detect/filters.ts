@@ -1,0 +1,89 @@
+/**
+ * Values that sit where a secret could be but are not one: references to a
+ * secret kept elsewhere, templates, placeholders and examples. These filters
+ * apply to pattern and context findings only, never to a validated token.
+ */
+
+/** A value that names where the secret lives instead of holding it. */
+const REFERENCE_PATTERNS: readonly RegExp[] = [
+  /^\$[A-Za-z_{(]/, // $VAR, ${VAR}, ${VAR:?msg}, $(cmd)
+  /\$\{\{?/, // ${VAR} or ${{ secrets.X }} anywhere in the value
+  /\$\(/, // $(cmd)
+  /\{\{.*\}\}/, // {{ .Values.x }}, mustache
+  /\{%.*%\}/, // jinja blocks
+  /^%[A-Za-z_][A-Za-z0-9_]*%$/, // %VAR% (Windows)
+  /^<%=?.*%>$/, // ERB
+  /\bprocess\.env\b/,
+  /\bimport\.meta\.env\b/,
+  /\bos\.(?:environ|getenv)\b/,
+  /\bENV(?:\[|\.fetch\b)/,
+  /\bSystem\.getenv\b/,
+  /\bEnvironment\.GetEnvironmentVariable\b/,
+  /\bgetenv\s*\(/,
+  /\bsecrets\.[A-Za-z_]/,
+  /^(?:op|vault|secret|secretsmanager|ssm|gcp-secret|azure-keyvault|keyvault|sm|awssm|env):\/?\/?/i, // secret-manager references
+  /^arn:aws:(?:secretsmanager|ssm):/,
+  /^projects\/[^/]+\/secrets\//, // GCP Secret Manager
+];
+
+export function isReference(value: string): boolean {
+  return REFERENCE_PATTERNS.some((pattern) => pattern.test(value));
+}
+
+/** Words that make a value an example rather than a credential. */
+const PLACEHOLDER_WORDS =
+  /(?:your|my)[-_ ]?(?:intercom|api|access|secret|app|own)?[-_ ]?(?:token|key|secret)|changeme|change[-_]me|replace[-_]?me|placeholder|example|dummy|sample|redacted|insert[-_]|[-_]here\b|^(?:todo|tbd|fixme|none|null|nil|undefined|empty|secret|token|password|string|test|fake|foo|bar|xxx)$/i;
+
+export function isPlaceholder(value: string): boolean {
+  if (value.length === 0) return true;
+  if (PLACEHOLDER_WORDS.test(value)) return true;
+  // <token>, [token], {token}
+  if (/^[<[{(].*[>\]})]$/.test(value)) return true;
+  // Masked or truncated: ic_****, dG9r..., abc…xyz, xxxx, XXXX, ••••
+  if (/\*{3,}|\.{3,}|…|•{2,}|(?:x{4,}|X{4,})/.test(value)) return true;
+  // The same character again and again (0000000000000000, aaaaaaaaaaaa).
+  if (/(.)\1{5,}/.test(value)) return true;
+  if (hasSequentialRun(value, 6)) return true;
+  return false;
+}
+
+/** A run such as 123456 or abcdef or 0123456789abcdef: typed, not generated. */
+export function hasSequentialRun(value: string, length: number): boolean {
+  let run = 1;
+  for (let i = 1; i < value.length; i++) {
+    const step = value.charCodeAt(i) - value.charCodeAt(i - 1);
+    const digitToLetter = value[i - 1] === '9' && (value[i] === 'a' || value[i] === 'A');
+    run = step === 1 || digitToLetter ? run + 1 : 1;
+    if (run >= length) return true;
+  }
+  return false;
+}
+
+/** Shannon entropy in bits per character. */
+export function shannonEntropy(value: string): number {
+  if (value.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let entropy = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    entropy -= p * Math.log2(p);
+  }
+  return entropy;
+}
+
+/**
+ * Whether a literal could be a generated credential: long enough, no spaces,
+ * more than one kind of character, and not too repetitive.
+ */
+export function looksLikeSecret(value: string, minLength: number): boolean {
+  if (value.length < minLength || value.length > 1024) return false;
+  if (/\s/.test(value)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
+  if (classes < 2) return false;
+  // Dotted or slashed words are names and paths (prod/intercom/token, config.intercom.token).
+  if (/^[A-Za-z_]+(?:[./:][A-Za-z_]+)+$/.test(value)) return false;
+  // Words joined by separators are identifiers (INTERCOM_API_KEY, intercom-access-token).
+  if (/^[A-Za-z]+(?:[_-][A-Za-z]+)+$/.test(value)) return false;
+  return shannonEntropy(value) >= 3;
+}

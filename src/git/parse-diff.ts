@@ -1,0 +1,233 @@
+/**
+ * A streaming parser for the output of `git diff -U0` run with the flags in
+ * `diff-args.ts`. It walks hunks by their line counts rather than guessing
+ * from prefixes, so a content line that happens to start with "diff --git"
+ * or "@@" is never mistaken for a header. Malformed input is an error, never
+ * a silent skip: a scanner that misreads its input would let secrets through.
+ */
+import { GuardError } from '../errors.js';
+import { messages } from '../messages.js';
+import { decodeHeaderPath, unquoteCPath } from './unquote-path.js';
+
+export type FileStatus = 'added' | 'modified' | 'deleted' | 'renamed' | 'copied';
+
+/** One file of the diff, filled in as its header is read. */
+export interface DiffFile {
+  /** Path in the new tree (for a deletion, the old path). */
+  path: string;
+  /** Path in the old tree when it differs (renames and copies). */
+  oldPath?: string;
+  status: FileStatus;
+  /** A gitlink (submodule commit): its content is not ours to scan. */
+  submodule: boolean;
+  /** git said "Binary files ... differ" (only without --text). */
+  gitSaysBinary: boolean;
+  /** Object id of the new blob as printed in the `index` line (may be abbreviated). */
+  newBlob?: string;
+}
+
+export interface DiffSink {
+  /** An added line: its text without the leading "+" and without the newline. */
+  addedLine(file: DiffFile, lineNumber: number, text: string): void;
+  /** Called once per file, after its last line. */
+  endFile(file: DiffFile): void;
+}
+
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+const NEWLINE = 0x0a;
+
+export class DiffParser {
+  private readonly sink: DiffSink;
+  private carry: Buffer[] = [];
+  private file: DiffFile | undefined;
+  private inHeader = false;
+  private oldLeft = 0;
+  private newLeft = 0;
+  private nextLine = 0;
+  private lineCount = 0;
+
+  constructor(sink: DiffSink) {
+    this.sink = sink;
+  }
+
+  /** Feeds the next piece of git's output. */
+  push(chunk: Buffer): void {
+    let start = 0;
+    for (;;) {
+      const newline = chunk.indexOf(NEWLINE, start);
+      if (newline === -1) {
+        if (start < chunk.length) this.carry.push(chunk.subarray(start));
+        return;
+      }
+      if (this.carry.length > 0) {
+        this.carry.push(chunk.subarray(start, newline));
+        const line = Buffer.concat(this.carry);
+        this.carry = [];
+        this.line(line, 0, line.length);
+      } else {
+        this.line(chunk, start, newline);
+      }
+      start = newline + 1;
+    }
+  }
+
+  /** Ends the input; throws if it stopped in the middle of a hunk. */
+  end(): void {
+    if (this.carry.length > 0) {
+      const line = Buffer.concat(this.carry);
+      this.carry = [];
+      this.line(line, 0, line.length);
+    }
+    if (this.oldLeft > 0 || this.newLeft > 0) this.fail('the output ended inside a hunk');
+    this.closeFile();
+  }
+
+  private line(buffer: Buffer, start: number, end: number): void {
+    this.lineCount += 1;
+    if (this.oldLeft > 0 || this.newLeft > 0) {
+      this.hunkLine(buffer, start, end);
+      return;
+    }
+    const text = buffer.toString('utf8', start, end);
+    if (text.startsWith('diff --git ')) {
+      this.closeFile();
+      this.file = fileFromDiffLine(text.slice('diff --git '.length));
+      this.inHeader = true;
+      return;
+    }
+    if (this.file === undefined) this.fail('expected "diff --git" at the start');
+    const file = this.file!;
+    if (text.startsWith('@@')) {
+      this.hunkHeader(text);
+      return;
+    }
+    if (text.startsWith('\\')) return; // "\ No newline at end of file"
+    if (!this.inHeader) this.fail('unexpected line between hunks');
+    this.headerLine(file, text);
+  }
+
+  private hunkHeader(text: string): void {
+    const match = HUNK_HEADER.exec(text);
+    if (!match) this.fail('unreadable hunk header');
+    const [, , oldCount, newStart, newCount] = match!;
+    this.oldLeft = oldCount === undefined ? 1 : Number(oldCount);
+    this.newLeft = newCount === undefined ? 1 : Number(newCount);
+    this.nextLine = Number(newStart);
+    this.inHeader = false;
+  }
+
+  private hunkLine(buffer: Buffer, start: number, end: number): void {
+    const first = start < end ? buffer[start] : undefined;
+    switch (first) {
+      case 0x2b: {
+        // '+': an added line
+        this.newLeft -= 1;
+        if (this.newLeft < 0) this.fail('more added lines than the hunk header says');
+        const file = this.file!;
+        if (!file.submodule) this.sink.addedLine(file, this.nextLine, buffer.toString('utf8', start + 1, end));
+        this.nextLine += 1;
+        return;
+      }
+      case 0x2d: // '-': a removed line, nothing to scan
+        this.oldLeft -= 1;
+        if (this.oldLeft < 0) this.fail('more removed lines than the hunk header says');
+        return;
+      case 0x5c: // '\': "\ No newline at end of file"
+        return;
+      case 0x20: // ' ': context (not produced with -U0, handled for robustness)
+      case undefined: // an empty context line (diff.suppressBlankEmpty)
+        this.oldLeft -= 1;
+        this.newLeft -= 1;
+        this.nextLine += 1;
+        if (this.oldLeft < 0 || this.newLeft < 0) this.fail('more context lines than the hunk header says');
+        return;
+      default:
+        this.fail('a hunk line without a +, - or space prefix');
+    }
+  }
+
+  private headerLine(file: DiffFile, text: string): void {
+    if (text.startsWith('+++ ')) {
+      const rest = text.slice(4);
+      if (rest === '/dev/null') return;
+      const decoded = decodeHeaderPath(rest, 'b/');
+      if (decoded === undefined) this.fail('unreadable path in "+++" line');
+      file.path = decoded!;
+    } else if (text.startsWith('--- ')) {
+      const rest = text.slice(4);
+      if (rest === '/dev/null') return;
+      const decoded = decodeHeaderPath(rest, 'a/');
+      if (decoded !== undefined && decoded !== file.path) file.oldPath = decoded;
+    } else if (text.startsWith('new file mode ')) {
+      file.status = 'added';
+      if (text.endsWith(' 160000')) file.submodule = true;
+    } else if (text.startsWith('deleted file mode ')) {
+      file.status = 'deleted';
+    } else if (text.startsWith('rename to ') || text.startsWith('copy to ')) {
+      const isRename = text.startsWith('rename');
+      const decoded = decodePlainPath(text.slice(isRename ? 10 : 8));
+      if (decoded !== undefined) file.path = decoded;
+      file.status = isRename ? 'renamed' : 'copied';
+    } else if (text.startsWith('rename from ') || text.startsWith('copy from ')) {
+      const decoded = decodePlainPath(text.slice(text.startsWith('rename') ? 12 : 10));
+      if (decoded !== undefined) file.oldPath = decoded;
+    } else if (text.startsWith('index ')) {
+      const match = /^index [0-9a-f]+\.\.([0-9a-f]+)(?: (\d+))?$/.exec(text);
+      if (match) {
+        file.newBlob = match[1];
+        if (match[2] === '160000') file.submodule = true;
+      }
+    } else if (text.startsWith('new mode ') && text.endsWith(' 160000')) {
+      file.submodule = true;
+    } else if (text.startsWith('Binary files ') || text === 'GIT binary patch') {
+      file.gitSaysBinary = true;
+    }
+    // Other extended headers (old mode, similarity index, ...) carry nothing we need.
+  }
+
+  private closeFile(): void {
+    if (this.file !== undefined) this.sink.endFile(this.file);
+    this.file = undefined;
+    this.inHeader = false;
+  }
+
+  private fail(reason: string): never {
+    throw new GuardError('diff-parse', messages.diffUnreadable(this.lineCount, reason));
+  }
+}
+
+/** Paths in "rename to" lines are quoted like header paths but carry no a/ or b/ prefix. */
+function decodePlainPath(text: string): string | undefined {
+  return text.startsWith('"') ? unquoteCPath(text) : text;
+}
+
+/**
+ * A first guess at the path from "diff --git a/X b/Y", overwritten by the
+ * "+++" or "rename to" lines when they come. Without them (a mode change or
+ * an unchanged rename) X and Y are the same path, which lets us split the line.
+ */
+function fileFromDiffLine(rest: string): DiffFile {
+  let path = '';
+  if (rest.startsWith('"')) {
+    const close = findClosingQuote(rest);
+    const second = rest.slice(close + 2);
+    const decoded = second.startsWith('"') ? unquoteCPath(second) : second;
+    if (decoded?.startsWith('b/')) path = decoded.slice(2);
+  } else if (rest.length % 2 === 1) {
+    const half = (rest.length - 1) / 2;
+    const left = rest.slice(0, half);
+    const right = rest.slice(half + 1);
+    if (left.startsWith('a/') && right.startsWith('b/') && left.slice(2) === right.slice(2)) {
+      path = right.slice(2);
+    }
+  }
+  return { path, status: 'modified', submodule: false, gitSaysBinary: false };
+}
+
+function findClosingQuote(text: string): number {
+  for (let i = 1; i < text.length; i++) {
+    if (text[i] === '\\') i += 1;
+    else if (text[i] === '"') return i;
+  }
+  return text.length;
+}

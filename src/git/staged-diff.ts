@@ -1,0 +1,50 @@
+/**
+ * Reads the staged change: what `git commit` is about to record, i.e. the
+ * index (or the temporary index git hands a hook for `commit -a` and
+ * `commit <path>`) compared with HEAD, or with the empty tree before the
+ * first commit.
+ */
+import { streamGitOutput, type GitContext } from './git.js';
+import { DiffParser, type DiffSink } from './parse-diff.js';
+
+/**
+ * Flags that pin git's output whatever the user's configuration says:
+ * colour, prefixes (noprefix, mnemonicPrefix), diff.relative, external diff
+ * drivers, textconv, "-diff" attributes and core.bigFileThreshold (--text
+ * makes git print every file as text; we decide ourselves what is binary),
+ * rename/copy detection, inter-hunk context and submodule formats.
+ */
+export const DIFF_FLAGS: readonly string[] = [
+  '--no-color',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--text',
+  '-U0',
+  '--inter-hunk-context=0',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+  '--no-relative',
+  '--find-renames',
+  '--find-copies',
+  '--diff-algorithm=myers',
+  '--ignore-submodules=all',
+  '--submodule=short',
+];
+
+export function stagedDiffArgs(paths: readonly string[] = []): string[] {
+  const args = ['diff', '--cached', ...DIFF_FLAGS];
+  // ":(literal)" so a file named "*.env" means that file, not a glob.
+  if (paths.length > 0) args.push('--', ...paths.map((entry) => `:(literal)${entry}`));
+  return args;
+}
+
+/** Streams the staged diff into `sink`, file by file, added line by added line. */
+export async function readStagedChange(
+  context: GitContext,
+  sink: DiffSink,
+  paths: readonly string[] = [],
+): Promise<void> {
+  const parser = new DiffParser(sink);
+  await streamGitOutput(context, stagedDiffArgs(paths), (chunk) => parser.push(chunk));
+  parser.end();
+}

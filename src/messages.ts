@@ -1,0 +1,64 @@
+/**
+ * Every general sentence a user reads. A credential's own impact and
+ * remediation steps live in its detector profile; everything else is here,
+ * so wording is reviewed in one place.
+ */
+export const TOOL = 'intercom-guard';
+
+export const messages = {
+  // Errors: one line each, naming what is wrong.
+  usage: (detail: string) => `${TOOL}: ${detail} (see ${TOOL} --help)`,
+  gitMissing: () => `${TOOL}: git was not found on PATH; install git or fix PATH`,
+  gitFailed: (command: string, detail: string) => `${TOOL}: git ${command} failed: ${detail}`,
+  notARepository: (cwd: string, detail: string) =>
+    `${TOOL}: not inside a git working tree (${cwd})${detail ? `: ${detail}` : ''}`,
+  diffUnreadable: (line: number, reason: string) =>
+    `${TOOL}: could not read git's diff output at line ${line}: ${reason}`,
+  internal: (detail: string) => `${TOOL}: internal error: ${detail}`,
+
+  /** After any error in hook mode: the commit was stopped and how to go on knowingly. */
+  failedClosed: () =>
+    `${TOOL}: the staged change could not be scanned, so the commit was blocked. Fix the problem above, or commit without the scan, knowingly, with: git commit --no-verify`,
+
+  // The block message.
+  blockedHeading: (count: number) =>
+    `${TOOL}: commit blocked: ${count === 1 ? 'an Intercom credential is' : `${count} Intercom credentials are`} in the staged change.`,
+  foundHeading: (count: number) =>
+    `${TOOL}: ${count === 1 ? 'an Intercom credential was' : `${count} Intercom credentials were`} found.`,
+  whyHeading: 'Why it matters',
+  stepsHeading: 'What to do, in order',
+  falsePositiveHeading: 'Not a secret?',
+  falsePositive: [
+    `Put the marker "${TOOL}:allow" in a comment on that line (or "gitleaks:allow", "pragma: allowlist secret"), then commit again.`,
+  ],
+  bypass: `To commit anyway: git commit --no-verify skips every pre-commit hook. Not recommended: the credential then enters the history, where removing it means rewriting history and revoking it anyway.`,
+  findingLine: (location: string, title: string, severity: string, confidence: string) =>
+    `${location}  ${title}  [${severity}, ${confidence}]`,
+  findingDetail: (redacted: string, fingerprint: string) => `secret ${redacted}  fingerprint ${fingerprint}`,
+  clean: (files: number) => `${TOOL}: no Intercom credentials in the staged change (${files} file${files === 1 ? '' : 's'} scanned).`,
+
+  // --debug
+  debugSkippedBinary: (path: string) => `${TOOL}: debug: skipped binary file ${path}`,
+  debugScanned: (files: number, lines: number) => `${TOOL}: debug: scanned ${lines} added line${lines === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`,
+} as const;
+
+export const HELP = `Usage: ${TOOL} [staged] [options] [-- PATH...]
+
+Scans the staged change (what \`git commit\` is about to record) for Intercom
+credentials and exits non-zero when one is found. Only added lines count. This
+is what the pre-commit hook runs.
+
+Commands:
+  staged            scan the staged change (the default); PATHs limit it to those files
+
+Options:
+  --debug           also say what was skipped (binary files) and what was scanned
+  --no-color        never colour the output (also: NO_COLOR=1)
+  -h, --help        show this help
+  -v, --version     show the version
+
+Exit codes:
+  0  nothing that blocks
+  1  an Intercom credential was found (the commit is blocked)
+  2  usage, configuration or git error; the scan could not be done (the commit is blocked)
+`;

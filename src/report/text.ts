@@ -1,0 +1,56 @@
+/**
+ * The human-readable report: the block message of the pre-commit hook.
+ * Readable in a terminal and in a GUI client's log: plain lines, colour only
+ * when asked for, every piece of repository text escaped.
+ */
+import type { CredentialInfo, Finding } from '../detect/types.js';
+import { messages } from '../messages.js';
+import type { ScanResult } from '../scan/result.js';
+import { escapeText } from './escape.js';
+
+export interface TextOptions {
+  readonly color: boolean;
+  /** Whether the findings block (the hook refuses the commit) or are only reported. */
+  readonly blocking: boolean;
+}
+
+const STYLES = { bold: [1, 22], red: [31, 39], yellow: [33, 39], dim: [2, 22] } as const;
+type Style = keyof typeof STYLES;
+
+function painter(enabled: boolean): (style: Style, text: string) => string {
+  return (style, text) => (enabled ? `\u001b[${STYLES[style][0]}m${text}\u001b[${STYLES[style][1]}m` : text);
+}
+
+export function location(finding: Finding): string {
+  const commit = finding.commit ? `${finding.commit.slice(0, 12)}:` : '';
+  return `${commit}${escapeText(finding.path)}:${finding.line}:${finding.column}`;
+}
+
+export function formatFindings(result: ScanResult, options: TextOptions): string {
+  const paint = painter(options.color);
+  const { findings } = result;
+  const lines: string[] = [];
+  const heading = options.blocking ? messages.blockedHeading(findings.length) : messages.foundHeading(findings.length);
+  lines.push(paint('red', paint('bold', heading)), '');
+  for (const finding of findings) {
+    lines.push(
+      `  ${paint('bold', messages.findingLine(location(finding), finding.title, finding.severity, finding.confidence))}`,
+      `    ${messages.findingDetail(finding.redacted, finding.fingerprint.slice(0, 12))}`,
+    );
+  }
+  const credentials = uniqueCredentials(findings);
+  lines.push('', paint('bold', `${messages.whyHeading}:`));
+  for (const credential of credentials) lines.push(`  ${credential.impact}`);
+  for (const credential of credentials) {
+    lines.push('', paint('bold', `${messages.stepsHeading}:`));
+    credential.remediation.forEach((step, index) => lines.push(`  ${index + 1}. ${step}`));
+  }
+  lines.push('', paint('bold', messages.falsePositiveHeading));
+  for (const line of messages.falsePositive) lines.push(`  ${line}`);
+  if (options.blocking) lines.push('', paint('dim', messages.bypass));
+  return `${lines.join('\n')}\n`;
+}
+
+function uniqueCredentials(findings: readonly Finding[]): CredentialInfo[] {
+  return [...new Set(findings.map((finding) => finding.credential))];
+}
