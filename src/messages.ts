@@ -25,6 +25,8 @@ export const messages = {
     `${TOOL}: commit blocked: ${count === 1 ? 'an Intercom credential is' : `${count} Intercom credentials are`} in the staged change.`,
   foundHeading: (count: number) =>
     `${TOOL}: ${count === 1 ? 'an Intercom credential was' : `${count} Intercom credentials were`} found.`,
+  alreadyCommittedHeading: (count: number) =>
+    `${TOOL}: warning: ${count === 1 ? 'an Intercom credential that is' : `${count} Intercom credentials that are`} already committed (HEAD holds ${count === 1 ? 'it' : 'them'} in the same file) ${count === 1 ? 'is' : 'are'} in the staged change. Blocking this commit would not take ${count === 1 ? 'it' : 'them'} out of the history: treat ${count === 1 ? 'it' : 'them'} as leaked, revoke and rotate now (steps below), then remove ${count === 1 ? 'it' : 'them'} from the code.`,
   whyHeading: 'Why it matters',
   stepsHeading: 'What to do, in order',
   falsePositiveHeading: 'Not a secret?',

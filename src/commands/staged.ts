@@ -25,7 +25,7 @@ export async function runStaged(options: StagedCommandOptions, io: CommandIO): P
     if (result.findings.length === 0) return EXIT_CLEAN;
     const color = useColor(io.stderr, io.env, options.noColor);
     io.stderr.write(formatFindings(result, { color, blocking: true }));
-    return EXIT_FINDINGS;
+    return result.findings.some((finding) => !finding.alreadyCommitted) ? EXIT_FINDINGS : EXIT_CLEAN;
   } catch (error) {
     const line = isGuardError(error)
       ? error.message

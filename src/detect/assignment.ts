@@ -17,7 +17,11 @@ export interface Assignment {
   readonly bare: boolean;
 }
 
-const NAME = /[A-Za-z0-9_.$-]*intercom[A-Za-z0-9_.-]*/gi;
+/** A regex for names holding one of `words` (lower-case), e.g. INTERCOM_TOKEN or config.intercom.token. */
+export function namePattern(words: readonly string[]): RegExp {
+  const alternatives = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return new RegExp(`[A-Za-z0-9_.$-]*(?:${alternatives})[A-Za-z0-9_.-]*`, 'gi');
+}
 
 // What may stand between a name and its value: a closing quote or bracket, then an operator.
 const OPERATOR = /["'`]?\]?\s*(:=|=>|\?\?=|\|\|=|=(?!=)|:(?!:)|,)\s*/y;
@@ -31,14 +35,22 @@ export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
 }
 
-export function findAssignments(line: string): Assignment[] {
+/** The last part of a dotted or sigiled name: self.token -> token, $config->token stays whole. */
+export function lastSegment(name: string): string {
+  const parts = name.split(/[.$]/).filter(Boolean);
+  return parts[parts.length - 1] ?? name;
+}
+
+/** Every name matching `names` (a global regex) that is given a value on this line. */
+export function findAssignments(line: string, names: RegExp): Assignment[] {
   const found: Assignment[] = [];
-  NAME.lastIndex = 0;
-  for (let match = NAME.exec(line); match !== null; match = NAME.exec(line)) {
+  names.lastIndex = 0;
+  for (let match = names.exec(line); match !== null; match = names.exec(line)) {
     const name = match[0];
     const end = match.index + name.length;
     const assignment = valueAfter(line, match.index, name, end);
     if (assignment) found.push(assignment);
+    if (name.length === 0) names.lastIndex += 1;
   }
   return found;
 }

@@ -2,7 +2,7 @@
  * Runs the detector profiles over lines. A cheap keyword prefilter decides
  * whether any detector runs on a line at all, and which ones.
  */
-import { findAssignments } from './assignment.js';
+import { findAssignments, lastSegment, namePattern, normalizeName, type Assignment } from './assignment.js';
 import type { FileContext } from './file-context.js';
 import { isPlaceholder, isReference, looksLikeSecret } from './filters.js';
 import { fingerprint } from './fingerprint.js';
@@ -16,15 +16,24 @@ interface Candidate {
   readonly confidence: Confidence;
   readonly index: number;
   readonly secret: string;
+  readonly canonical: string;
+  readonly needsAncestor?: boolean;
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** A finding that holds only if the line sits beneath an intercom key (checked against the whole file later). */
+export interface DeferredFinding {
+  readonly finding: Finding;
+  readonly check: 'intercom-ancestor';
+}
+
 export class LineDetector {
   private readonly profiles: readonly DetectorProfile[];
   private readonly prefilter: RegExp;
+  private readonly namePatterns = new Map<DetectorProfile, RegExp>();
 
   constructor(profiles: readonly DetectorProfile[]) {
     this.profiles = profiles;
@@ -36,18 +45,49 @@ export class LineDetector {
         : new RegExp(keywords.map(escapeRegExp).join('|'), 'i');
   }
 
-  /** Findings on one line, most certain first where two overlap. */
-  scanLine(rawText: string, source: LineSource, file: FileContext): Finding[] {
+  /**
+   * Findings on one line; where two overlap, the more certain one. Findings
+   * that depend on the file's structure go to `deferred` (when given).
+   */
+  scanLine(rawText: string, source: LineSource, file: FileContext, deferred?: DeferredFinding[]): Finding[] {
     if (!this.prefilter.test(rawText)) return [];
     const text = rawText.endsWith('\r') ? rawText.slice(0, -1) : rawText;
     const lower = text.toLowerCase();
     const candidates: Candidate[] = [];
+    const assignments = new Map<RegExp, Assignment[]>();
     for (const profile of this.profiles) {
+      // Lock files, vendored SDKs and changelogs hold hashes: only validated tokens count there.
+      if (file.hashesOnly && profile.confidence !== 'confirmed') continue;
       if (profile.keywords.length > 0 && !profile.keywords.some((keyword) => lower.includes(keyword))) continue;
-      if (profile.kind === 'token') this.tokens(profile, text, candidates);
-      else this.assignments(profile, text, file, candidates);
+      if (profile.kind === 'token') {
+        this.tokens(profile, text, candidates);
+      } else {
+        const names = this.namesOf(profile);
+        let found = assignments.get(names);
+        if (found === undefined) {
+          found = findAssignments(text, names);
+          assignments.set(names, found);
+        }
+        this.assignments(profile, found, file, candidates);
+      }
     }
-    return keepMostCertain(candidates).map((candidate) => toFinding(candidate, source));
+    const kept = keepMostCertain(candidates);
+    const findings: Finding[] = [];
+    for (const candidate of kept) {
+      const finding = toFinding(candidate, source);
+      if (candidate.needsAncestor) deferred?.push({ finding, check: 'intercom-ancestor' });
+      else findings.push(finding);
+    }
+    return findings;
+  }
+
+  private namesOf(profile: AssignmentProfile): RegExp {
+    let pattern = this.namePatterns.get(profile);
+    if (pattern === undefined) {
+      pattern = namePattern(profile.keywords);
+      this.namePatterns.set(profile, pattern);
+    }
+    return pattern;
   }
 
   private tokens(profile: TokenProfile, text: string, out: Candidate[]): void {
@@ -57,7 +97,7 @@ export class LineDetector {
       const candidate = match[0];
       const checked = profile.validate
         ? profile.validate(candidate, text, match.index)
-        : { offset: 0, secret: candidate };
+        : { index: match.index, secret: candidate };
       if (!checked) {
         // Try again from the next character: a valid token may start inside a rejected run.
         pattern.lastIndex = match.index + 1;
@@ -67,20 +107,39 @@ export class LineDetector {
       out.push({
         profile,
         confidence: checked.confidence ?? profile.confidence,
-        index: match.index + checked.offset,
+        index: checked.index,
         secret: checked.secret,
+        canonical: checked.canonical ?? checked.secret,
       });
       if (match[0].length === 0) pattern.lastIndex += 1;
     }
   }
 
-  private assignments(profile: AssignmentProfile, text: string, file: FileContext, out: Candidate[]): void {
-    for (const assignment of findAssignments(text)) {
-      if (!profile.names.test(assignment.normalizedName)) continue;
+  private assignments(profile: AssignmentProfile, found: readonly Assignment[], file: FileContext, out: Candidate[]): void {
+    let needsAncestor = false;
+    if (profile.scope === 'intercom-context') {
+      if (file.testPath) return;
+      if (!file.intercomLocation) {
+        // Elsewhere only a parent key can say "intercom", and only structured files have one.
+        if (file.structure === undefined) return;
+        needsAncestor = true;
+      }
+    }
+    for (const assignment of found) {
+      const name = profile.lastSegment ? normalizeName(lastSegment(assignment.name)) : assignment.normalizedName;
+      if (!profile.names.test(name)) continue;
       if (assignment.bare && !file.bareValuesAreLiterals) continue;
       const value = assignment.value;
-      if (isReference(value) || isPlaceholder(value) || !looksLikeSecret(value, profile.minLength)) continue;
-      out.push({ profile, confidence: profile.confidence, index: assignment.index, secret: value });
+      if (isReference(value) || isPlaceholder(value)) continue;
+      if (!looksLikeSecret(value, profile.minLength, profile.minEntropy)) continue;
+      out.push({
+        profile,
+        confidence: profile.confidence,
+        index: assignment.index,
+        secret: value,
+        canonical: value,
+        needsAncestor,
+      });
     }
   }
 }
@@ -110,7 +169,7 @@ function toFinding(candidate: Candidate, source: LineSource): Finding {
     column: candidate.index + 1,
     ...(source.commit === undefined ? {} : { commit: source.commit }),
     redacted: redact(candidate.secret),
-    fingerprint: fingerprint(profile.id, candidate.secret),
+    fingerprint: fingerprint(profile.id, candidate.canonical),
     credential: profile.credential,
   };
   // Not enumerable, so no report that serialises a finding can carry the secret by accident.

@@ -1,7 +1,6 @@
 /**
- * What a file's name says about how to read it. In source code an unquoted
- * value after "=" is an expression (intercomToken = config.token); in .env,
- * shell, YAML, Dockerfiles and other config it is the literal value itself.
+ * What a file's path says about how to read it and how much to trust what
+ * looks like a secret in it.
  */
 import path from 'node:path';
 
@@ -12,13 +11,50 @@ const CODE_EXTENSIONS = new Set([
   'dart', 'lua', 'ex', 'exs', 'erl', 'clj', 'cljs', 'jl', 'r', 'pl', 'pm', 'hs', 'ml', 'elm', 'zig', 'nim',
 ]);
 
+/** The spec's "File Locations": .env, config.json, settings.yaml, intercom_config.js, credentials.py. */
+const SPEC_LOCATIONS = /^(?:\.env(?:\.[^/]+)?|config\.json|settings\.ya?ml|intercom_config\.js|credentials\.py)$/i;
+
+/** Files that name intercom but hold hashes and generated data, not credentials. */
+const LOCK_FILES =
+  /(?:^|\/)(?:[^/]+\.lock|go\.sum|package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.ya?ml|yarn\.lock|Package\.resolved|Cartfile\.resolved|gradle\.lockfile|packages\.lock\.json)$/i;
+const VENDORED = /(?:^|\/)(?:Pods|Carthage|vendor|node_modules|bower_components|third_party|third-party)\//;
+const CHANGELOGS = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASES?|NEWS)(?:\.[A-Za-z]+)?$/i;
+const TEST_PATHS =
+  /(?:^|\/)(?:test|tests|__tests__|spec|specs|fixtures?|__fixtures__|testdata|mocks?|__mocks__)\/|\.(?:test|spec)\.[A-Za-z]+$|_test\.go$/i;
+
+export type Structure = 'yaml' | 'json' | 'ini';
+
 export interface FileContext {
   readonly path: string;
   /** Whether an unquoted value is a literal (config) rather than an expression (code). */
   readonly bareValuesAreLiterals: boolean;
+  /** One of the spec's file locations, or a path that names intercom. */
+  readonly intercomLocation: boolean;
+  /** Lock files, vendored SDKs, changelogs: only validated tokens count here. */
+  readonly hashesOnly: boolean;
+  /** Tests and fixtures: generic names there are usually fakes. */
+  readonly testPath: boolean;
+  /** How to find the parent keys of a line, for files where nesting carries meaning. */
+  readonly structure: Structure | undefined;
+}
+
+function structureOf(extension: string, base: string): Structure | undefined {
+  if (extension === 'yml' || extension === 'yaml') return 'yaml';
+  if (extension === 'json' || extension === 'ipynb' || extension === 'jsonc' || extension === 'json5') return 'json';
+  if (['toml', 'ini', 'cfg', 'conf', 'properties'].includes(extension) || base === '.npmrc') return 'ini';
+  return undefined;
 }
 
 export function fileContext(filePath: string): FileContext {
-  const extension = path.posix.extname(filePath).slice(1).toLowerCase();
-  return { path: filePath, bareValuesAreLiterals: !CODE_EXTENSIONS.has(extension) };
+  const base = path.posix.basename(filePath);
+  const extension = path.posix.extname(base).slice(1).toLowerCase();
+  const hashesOnly = LOCK_FILES.test(filePath) || VENDORED.test(filePath) || CHANGELOGS.test(filePath);
+  return {
+    path: filePath,
+    bareValuesAreLiterals: !CODE_EXTENSIONS.has(extension),
+    intercomLocation: !hashesOnly && (SPEC_LOCATIONS.test(base) || /intercom/i.test(filePath)),
+    hashesOnly,
+    testPath: TEST_PATHS.test(filePath),
+    structure: structureOf(extension, base),
+  };
 }

@@ -76,7 +76,7 @@ export function shannonEntropy(value: string): number {
  * Whether a literal could be a generated credential: long enough, no spaces,
  * more than one kind of character, and not too repetitive.
  */
-export function looksLikeSecret(value: string, minLength: number): boolean {
+export function looksLikeSecret(value: string, minLength: number, minEntropy = 3): boolean {
   if (value.length < minLength || value.length > 1024) return false;
   if (/\s/.test(value)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
@@ -85,5 +85,5 @@ export function looksLikeSecret(value: string, minLength: number): boolean {
   if (/^[A-Za-z_]+(?:[./:][A-Za-z_]+)+$/.test(value)) return false;
   // Words joined by separators are identifiers (INTERCOM_API_KEY, intercom-access-token).
   if (/^[A-Za-z]+(?:[_-][A-Za-z]+)+$/.test(value)) return false;
-  return shannonEntropy(value) >= 3;
+  return shannonEntropy(value) >= minEntropy;
 }

@@ -17,5 +17,16 @@ export function validateLegacyToken(candidate: string, line: string, index: numb
   if ([hasDigit, hasLower, hasUpper].filter(Boolean).length < 2) return undefined;
   const after = line.slice(index + candidate.length, index + candidate.length + 8);
   if (FILE_EXTENSION_AFTER.test(after)) return undefined;
-  return { offset: 0, secret: candidate };
+  if (insideBlob(line, index, index + candidate.length)) return undefined;
+  return { index, secret: candidate };
+}
+
+/**
+ * "ic_" in the middle of a JWT, a base64url blob or a path segment: the
+ * characters around it continue the same run through a joiner (- + / . _).
+ */
+function insideBlob(line: string, start: number, end: number): boolean {
+  const before = line.slice(Math.max(0, start - 2), start);
+  const after = line.slice(end, end + 2);
+  return /[A-Za-z0-9][-+/.]$/.test(before) || /^[-+/_][A-Za-z0-9]/.test(after);
 }

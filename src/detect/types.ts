@@ -36,8 +36,8 @@ export interface TokenProfile extends ProfileBase {
   /** A global regex; the whole match is the candidate. */
   readonly pattern: RegExp;
   /**
-   * Decides whether the candidate is a secret and which part of it is.
-   * Returns undefined to drop it.
+   * Decides whether the candidate (found at `index` in `line`) is a secret and
+   * which part of the line it is. Returns undefined to drop it.
    */
   readonly validate?: (candidate: string, line: string, index: number) => TokenMatch | undefined;
   /** Whether placeholder filters apply (never for structurally validated tokens). */
@@ -45,19 +45,33 @@ export interface TokenProfile extends ProfileBase {
 }
 
 export interface TokenMatch {
-  /** Offset of the secret inside the candidate. */
-  readonly offset: number;
+  /** Where the secret starts in the line. */
+  readonly index: number;
+  /** The secret as written. */
   readonly secret: string;
+  /** The secret the fingerprint is taken of, when it differs (a token found inside another encoding). */
+  readonly canonical?: string;
   readonly confidence?: Confidence;
 }
 
 /** A literal assigned to a name that says what it is (INTERCOM_TOKEN=...). */
 export interface AssignmentProfile extends ProfileBase {
   readonly kind: 'assignment';
-  /** Tested against the name lower-cased with everything but letters and digits removed. */
+  /**
+   * Tested against the name lower-cased with everything but letters and digits
+   * removed (the whole name, or with `lastSegment` only what follows the last dot).
+   */
   readonly names: RegExp;
+  readonly lastSegment?: boolean;
   /** Shortest value worth reporting. */
   readonly minLength: number;
+  /** Lowest Shannon entropy (bits per character) worth reporting. */
+  readonly minEntropy: number;
+  /**
+   * 'intercom-context': only in the spec's file locations, in paths that name
+   * intercom, or beneath an intercom parent key in YAML, JSON or INI files.
+   */
+  readonly scope: 'anywhere' | 'intercom-context';
 }
 
 export type DetectorProfile = TokenProfile | AssignmentProfile;
@@ -83,6 +97,8 @@ export interface Finding {
   readonly redacted: string;
   /** SHA-256 over the detector id and the normalised secret, hex. */
   readonly fingerprint: string;
+  /** HEAD already holds this secret in the same file: reported as a warning, does not block. */
+  readonly alreadyCommitted?: boolean;
   /** The secret itself: held for matching and verification, never printed; not enumerable. */
   readonly secret: string;
   readonly credential: CredentialInfo;

@@ -199,3 +199,30 @@ export function streamGitOutput(
     });
   });
 }
+
+/** The all-zero id git prints for "no blob" (an added or deleted file). */
+export const NULL_OBJECT_ID = /^0+$/;
+
+class TooLarge extends Error {}
+
+/**
+ * Reads one blob (a file as staged or as committed) into memory, up to
+ * `maxBytes`; returns undefined when it is larger. Streams through
+ * `streamGitOutput` so a huge blob is abandoned without being held.
+ */
+export async function readBlob(context: GitContext, objectId: string, maxBytes: number): Promise<Buffer | undefined> {
+  if (NULL_OBJECT_ID.test(objectId)) return Buffer.alloc(0);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    await streamGitOutput(context, ['cat-file', 'blob', objectId], (chunk) => {
+      size += chunk.length;
+      if (size > maxBytes) throw new TooLarge();
+      chunks.push(chunk);
+    });
+  } catch (error) {
+    if (error instanceof TooLarge) return undefined;
+    throw error;
+  }
+  return Buffer.concat(chunks);
+}

@@ -22,7 +22,8 @@ export interface DiffFile {
   submodule: boolean;
   /** git said "Binary files ... differ" (only without --text). */
   gitSaysBinary: boolean;
-  /** Object id of the new blob as printed in the `index` line (may be abbreviated). */
+  /** Object ids of the old and new blobs from the `index` line (full with --full-index). */
+  oldBlob?: string;
   newBlob?: string;
 }
 
@@ -172,10 +173,11 @@ export class DiffParser {
       const decoded = decodePlainPath(text.slice(text.startsWith('rename') ? 12 : 10));
       if (decoded !== undefined) file.oldPath = decoded;
     } else if (text.startsWith('index ')) {
-      const match = /^index [0-9a-f]+\.\.([0-9a-f]+)(?: (\d+))?$/.exec(text);
+      const match = /^index ([0-9a-f]+)\.\.([0-9a-f]+)(?: (\d+))?$/.exec(text);
       if (match) {
-        file.newBlob = match[1];
-        if (match[2] === '160000') file.submodule = true;
+        file.oldBlob = match[1];
+        file.newBlob = match[2];
+        if (match[3] === '160000') file.submodule = true;
       }
     } else if (text.startsWith('new mode ') && text.endsWith(' 160000')) {
       file.submodule = true;

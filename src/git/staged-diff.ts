@@ -24,6 +24,7 @@ export const DIFF_FLAGS: readonly string[] = [
   '--src-prefix=a/',
   '--dst-prefix=b/',
   '--no-relative',
+  '--full-index',
   '--find-renames',
   '--find-copies',
   '--diff-algorithm=myers',

@@ -30,13 +30,23 @@ export function formatFindings(result: ScanResult, options: TextOptions): string
   const paint = painter(options.color);
   const { findings } = result;
   const lines: string[] = [];
-  const heading = options.blocking ? messages.blockedHeading(findings.length) : messages.foundHeading(findings.length);
-  lines.push(paint('red', paint('bold', heading)), '');
-  for (const finding of findings) {
+  const blocking = findings.filter((finding) => !finding.alreadyCommitted);
+  const committed = findings.filter((finding) => finding.alreadyCommitted);
+  const describe = (finding: Finding) => {
     lines.push(
       `  ${paint('bold', messages.findingLine(location(finding), finding.title, finding.severity, finding.confidence))}`,
       `    ${messages.findingDetail(finding.redacted, finding.fingerprint.slice(0, 12))}`,
     );
+  };
+  if (blocking.length > 0) {
+    const heading = options.blocking ? messages.blockedHeading(blocking.length) : messages.foundHeading(blocking.length);
+    lines.push(paint('red', paint('bold', heading)), '');
+    blocking.forEach(describe);
+  }
+  if (committed.length > 0) {
+    if (lines.length > 0) lines.push('');
+    lines.push(paint('yellow', paint('bold', messages.alreadyCommittedHeading(committed.length))), '');
+    committed.forEach(describe);
   }
   const credentials = uniqueCredentials(findings);
   lines.push('', paint('bold', `${messages.whyHeading}:`));
@@ -47,7 +57,7 @@ export function formatFindings(result: ScanResult, options: TextOptions): string
   }
   lines.push('', paint('bold', messages.falsePositiveHeading));
   for (const line of messages.falsePositive) lines.push(`  ${line}`);
-  if (options.blocking) lines.push('', paint('dim', messages.bypass));
+  if (options.blocking && blocking.length > 0) lines.push('', paint('dim', messages.bypass));
   return `${lines.join('\n')}\n`;
 }
 

@@ -3,7 +3,7 @@
  * A new credential type is a new profile here, not new control flow.
  */
 import type { AssignmentProfile, CredentialInfo, DetectorProfile, TokenProfile } from '../types.js';
-import { validateAccessToken } from '../intercom-access-token.js';
+import { ENCODED_TOKEN_KEYWORDS, validateAccessToken, validateEncodedAccessToken } from '../intercom-access-token.js';
 import { validateLegacyToken } from '../spec-pattern.js';
 
 const DEVELOPER_HUB = 'https://app.intercom.com/a/apps/_/developer-hub';
@@ -70,6 +70,15 @@ const accessToken: TokenProfile = {
   credential: ACCESS_TOKEN_CREDENTIAL,
 };
 
+/** The same tokens encoded once more in base64 (Kubernetes Secret data:, Basic auth). */
+const encodedAccessToken: TokenProfile = {
+  ...accessToken,
+  title: 'Intercom access token (base64-encoded)',
+  keywords: ENCODED_TOKEN_KEYWORDS.map((keyword) => keyword.toLowerCase()),
+  pattern: new RegExp(ENCODED_TOKEN_KEYWORDS.join('|'), 'g'),
+  validate: validateEncodedAccessToken,
+};
+
 /** The spec's pattern, ic_[a-zA-Z0-9]{16,32}, bounded so longer identifiers do not match. */
 const specPattern: TokenProfile = {
   kind: 'token',
@@ -108,6 +117,8 @@ const tokenAssignment: AssignmentProfile = {
     '(?:api|app|rest|oauth)?(?:access|client|auth|bearer|personal|private)?(?:token|key|apikey|apitoken|secret|apisecret|pat)',
   ),
   minLength: 12,
+  minEntropy: 3,
+  scope: 'anywhere',
   credential: ACCESS_TOKEN_CREDENTIAL,
 };
 
@@ -121,6 +132,8 @@ const identitySecretAssignment: AssignmentProfile = {
   // INTERCOM_SECRET_KEY, INTERCOM_IDENTITY_SECRET, INTERCOM_HMAC_SECRET (facts sheet).
   names: names('(?:secretkey|identitysecret|identitykey|identityverificationsecret|identityverificationkey|hmacsecret|hmackey|messengersecret)'),
   minLength: 12,
+  minEntropy: 3,
+  scope: 'anywhere',
   credential: IDENTITY_SECRET_CREDENTIAL,
 };
 
@@ -134,13 +147,38 @@ const clientSecretAssignment: AssignmentProfile = {
   // INTERCOM_CLIENT_SECRET, INTERCOM_WEBHOOK_SECRET (facts sheet).
   names: names('(?:clientsecret|oauthsecret|oauthclientsecret|appsecret|webhooksecret|webhooksigningsecret|signingsecret)'),
   minLength: 12,
+  minEntropy: 3,
+  scope: 'anywhere',
   credential: CLIENT_SECRET_CREDENTIAL,
+};
+
+/**
+ * A generic name (token, secret, api_key, ...) holding a high-entropy literal
+ * where only the context says Intercom: the spec's file locations, a path
+ * naming intercom, or beneath an `intercom:` / `"intercom": {` parent key.
+ * Without the word in the name, the bar for the value is higher.
+ */
+const contextSecret: AssignmentProfile = {
+  kind: 'assignment',
+  id: 'intercom-context-secret',
+  title: 'Secret in an Intercom context',
+  severity: SEVERITY,
+  confidence: 'context',
+  keywords: ['token', 'secret', 'key'],
+  names: /^(?:token|secret|apikey|apitoken|apisecret|accesstoken|authtoken|bearertoken|clienttoken|clientsecret|secretkey|privatekey|accesskey|identitysecret|hmacsecret|webhooksecret|signingsecret)$/,
+  lastSegment: true,
+  minLength: 16,
+  minEntropy: 3.5,
+  scope: 'intercom-context',
+  credential: ACCESS_TOKEN_CREDENTIAL,
 };
 
 export const INTERCOM_PROFILES: readonly DetectorProfile[] = [
   accessToken,
+  encodedAccessToken,
   specPattern,
   tokenAssignment,
   identitySecretAssignment,
   clientSecretAssignment,
+  contextSecret,
 ];
