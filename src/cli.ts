@@ -5,6 +5,7 @@
  * Exit codes: 0 nothing that blocks; 1 findings that block; 2 usage,
  * configuration, git or internal error (the scan could not be done).
  */
+import { runBaseline } from './commands/baseline.js';
 import { runStaged } from './commands/staged.js';
 import { EXIT_CLEAN, EXIT_ERROR } from './errors.js';
 import { processIO, type CommandIO } from './io.js';
@@ -27,6 +28,8 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
       return EXIT_CLEAN;
     case 'staged':
       return runStaged(parsed, io);
+    case 'baseline':
+      return runBaseline(parsed, io);
   }
 }
 

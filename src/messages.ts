@@ -15,6 +15,16 @@ export const messages = {
   diffUnreadable: (line: number, reason: string) =>
     `${TOOL}: could not read git's diff output at line ${line}: ${reason}`,
   internal: (detail: string) => `${TOOL}: internal error: ${detail}`,
+  configInvalid: (source: string, problems: readonly string[]) => problems.map((problem) => `${source}: ${problem}`).join('\n'),
+  configUnreadable: (source: string, reason: string) => `${source}: cannot read the configuration (${reason})`,
+  configTwice: (first: string, second: string) =>
+    `${first}: configuration is also given in ${second}; keep one of them`,
+  configTooNew: (source: string, key: string, version: number, needed: string, running: string) =>
+    `${source}: ${key}: format version ${version} needs intercom-guard >= ${needed} (this is ${running})`,
+  customImpact: (title: string) => `A ${title} lets whoever holds it act with its owner's rights.`,
+  customRemediation:
+    'Remove it from the change, revoke or rotate it where it was issued, and load it at run time from an environment variable or a secrets manager.',
+  skipped: (reason: string) => `${TOOL}: SKIP: ${reason}`,
 
   /** After any error in hook mode: the commit was stopped and how to go on knowingly. */
   failedClosed: () =>
@@ -27,6 +37,8 @@ export const messages = {
     `${TOOL}: ${count === 1 ? 'an Intercom credential was' : `${count} Intercom credentials were`} found.`,
   alreadyCommittedHeading: (count: number) =>
     `${TOOL}: warning: ${count === 1 ? 'an Intercom credential that is' : `${count} Intercom credentials that are`} already committed (HEAD holds ${count === 1 ? 'it' : 'them'} in the same file) ${count === 1 ? 'is' : 'are'} in the staged change. Blocking this commit would not take ${count === 1 ? 'it' : 'them'} out of the history: treat ${count === 1 ? 'it' : 'them'} as leaked, revoke and rotate now (steps below), then remove ${count === 1 ? 'it' : 'them'} from the code.`,
+  belowThresholdHeading: (count: number) =>
+    `${TOOL}: warning: ${count === 1 ? 'a finding' : `${count} findings`} below the configured failOn severity (reported, not blocking):`,
   whyHeading: 'Why it matters',
   stepsHeading: 'What to do, in order',
   falsePositiveHeading: 'Not a secret?',
@@ -39,8 +51,18 @@ export const messages = {
   findingDetail: (redacted: string, fingerprint: string) => `secret ${redacted}  fingerprint ${fingerprint}`,
   clean: (files: number) => `${TOOL}: no Intercom credentials in the staged change (${files} file${files === 1 ? '' : 's'} scanned).`,
 
+  skippedFile: (path: string, reason: 'binary' | 'ignored' | 'too-large' | 'unreadable') =>
+    `${TOOL}: skipped ${path}: ${
+      {
+        binary: 'binary file',
+        ignored: 'matches ignorePaths',
+        'too-large': 'larger than maxFileBytes (not scanned)',
+        unreadable: 'content not available locally (not scanned)',
+      }[reason]
+    }`,
+  baselineWritten: (file: string, count: number) =>
+    `${TOOL}: wrote ${file} with ${count} finding${count === 1 ? '' : 's'} (fingerprints only, never secrets); commit it so the team shares it.`,
   // --debug
-  debugSkippedBinary: (path: string) => `${TOOL}: debug: skipped binary file ${path}`,
   debugScanned: (files: number, lines: number) => `${TOOL}: debug: scanned ${lines} added line${lines === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`,
 } as const;
 
@@ -52,12 +74,18 @@ is what the pre-commit hook runs.
 
 Commands:
   staged            scan the staged change (the default); PATHs limit it to those files
+  baseline          record every current finding in tracked files in .intercom-guard-baseline.json
 
 Options:
+  --config PATH     read the configuration from PATH instead of .intercom-guard.json
   --debug           also say what was skipped (binary files) and what was scanned
   --no-color        never colour the output (also: NO_COLOR=1)
   -h, --help        show this help
   -v, --version     show the version
+
+Environment:
+  SKIP=intercom-guard or INTERCOM_GUARD=0 skips the hook's scan (one line says so)
+  NO_COLOR          never colour the output
 
 Exit codes:
   0  nothing that blocks

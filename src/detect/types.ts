@@ -83,6 +83,18 @@ export interface LineSource {
   readonly commit?: string;
 }
 
+/** Whether a finding refuses the commit (or fails the scan). */
+export function blocks(finding: Finding): boolean {
+  return finding.warning === undefined;
+}
+
+/** A copy of a finding with some fields changed, keeping the secret hidden. */
+export function withChanges(finding: Finding, changes: Partial<Omit<Finding, 'secret'>>): Finding {
+  const copy = { ...finding, ...changes };
+  Object.defineProperty(copy, 'secret', { value: finding.secret, enumerable: false });
+  return copy;
+}
+
 export interface Finding {
   readonly detector: string;
   readonly title: string;
@@ -97,8 +109,11 @@ export interface Finding {
   readonly redacted: string;
   /** SHA-256 over the detector id and the normalised secret, hex. */
   readonly fingerprint: string;
-  /** HEAD already holds this secret in the same file: reported as a warning, does not block. */
-  readonly alreadyCommitted?: boolean;
+  /**
+   * Why this finding does not block, if it does not: HEAD already holds the
+   * secret in the same file, or its severity is below the configured failOn.
+   */
+  readonly warning?: 'already-committed' | 'below-fail-on';
   /** The secret itself: held for matching and verification, never printed; not enumerable. */
   readonly secret: string;
   readonly credential: CredentialInfo;

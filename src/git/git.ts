@@ -154,18 +154,24 @@ export function streamGitOutput(
   context: GitContext,
   args: readonly string[],
   onData: (chunk: Buffer) => void,
+  input?: string,
 ): Promise<void> {
   const argv = [...PINNED_CONFIG.flatMap((entry) => ['-c', entry]), ...args];
   return new Promise((resolve, reject) => {
     const child = spawn('git', argv, {
       cwd: context.cwd,
       env: context.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
+    if (input !== undefined && child.stdin) {
+      // git may exit before reading everything (an error): that is reported by its exit code.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(input);
+    }
     const stderr: Buffer[] = [];
     let stderrBytes = 0;
     let failure: unknown;
-    child.stdout.on('data', (chunk: Buffer) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
       if (failure !== undefined) return;
       try {
         onData(chunk);
@@ -175,7 +181,7 @@ export function streamGitOutput(
         child.kill();
       }
     });
-    child.stderr.on('data', (chunk: Buffer) => {
+    child.stderr!.on('data', (chunk: Buffer) => {
       if (stderrBytes < 64 * 1024) {
         stderr.push(chunk);
         stderrBytes += chunk.length;

@@ -3,7 +3,7 @@
  * Readable in a terminal and in a GUI client's log: plain lines, colour only
  * when asked for, every piece of repository text escaped.
  */
-import type { CredentialInfo, Finding } from '../detect/types.js';
+import { blocks, type CredentialInfo, type Finding } from '../detect/types.js';
 import { messages } from '../messages.js';
 import type { ScanResult } from '../scan/result.js';
 import { escapeText } from './escape.js';
@@ -30,8 +30,9 @@ export function formatFindings(result: ScanResult, options: TextOptions): string
   const paint = painter(options.color);
   const { findings } = result;
   const lines: string[] = [];
-  const blocking = findings.filter((finding) => !finding.alreadyCommitted);
-  const committed = findings.filter((finding) => finding.alreadyCommitted);
+  const blocking = findings.filter(blocks);
+  const committed = findings.filter((finding) => finding.warning === 'already-committed');
+  const belowThreshold = findings.filter((finding) => finding.warning === 'below-fail-on');
   const describe = (finding: Finding) => {
     lines.push(
       `  ${paint('bold', messages.findingLine(location(finding), finding.title, finding.severity, finding.confidence))}`,
@@ -47,6 +48,11 @@ export function formatFindings(result: ScanResult, options: TextOptions): string
     if (lines.length > 0) lines.push('');
     lines.push(paint('yellow', paint('bold', messages.alreadyCommittedHeading(committed.length))), '');
     committed.forEach(describe);
+  }
+  if (belowThreshold.length > 0) {
+    if (lines.length > 0) lines.push('');
+    lines.push(paint('yellow', paint('bold', messages.belowThresholdHeading(belowThreshold.length))), '');
+    belowThreshold.forEach(describe);
   }
   const credentials = uniqueCredentials(findings);
   lines.push('', paint('bold', `${messages.whyHeading}:`));

@@ -8,11 +8,13 @@
  */
 import { LineDetector, type DeferredFinding } from '../detect/engine.js';
 import { fileContext, type FileContext } from '../detect/file-context.js';
-import { INTERCOM_PROFILES } from '../detect/profiles/intercom.js';
 import { beneathIntercomKey } from '../detect/structure.js';
-import { allowsNextLine, allowsThisLine } from '../detect/suppressions.js';
+import { LineScanner } from './line-scanner.js';
 import { decodeUtf16, detectUtf16, looksLikeUtf16Line } from '../detect/text-encoding.js';
-import type { DetectorProfile, Finding } from '../detect/types.js';
+import { withChanges, type Finding } from '../detect/types.js';
+import { EMPTY_BASELINE, type Baseline } from '../baseline.js';
+import { DEFAULT_SETTINGS, type ScanSettings } from '../config/resolve.js';
+import { applyPolicy } from './policy.js';
 import { isGuardError } from '../errors.js';
 import { createGitContext, readBlob, repositoryInfo, type GitContext } from '../git/git.js';
 import type { DiffFile, DiffSink } from '../git/parse-diff.js';
@@ -27,30 +29,8 @@ export interface StagedScanOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** Limit the scan to these paths (what lint-staged passes). */
   readonly paths?: readonly string[];
-  readonly profiles?: readonly DetectorProfile[];
-}
-
-/** Scans the lines of one file as they come, honouring inline allow markers. */
-class LineScanner {
-  private allowNext = false;
-  private previousLine = 0;
-
-  constructor(
-    private readonly detector: LineDetector,
-    private readonly context: FileContext,
-    private readonly findings: Finding[],
-    private readonly deferred: DeferredFinding[],
-  ) {}
-
-  line(lineNumber: number, text: string): void {
-    // "pragma: allowlist nextline secret" covers the line right after it.
-    const allowedByPrevious = this.allowNext && this.previousLine === lineNumber - 1;
-    this.allowNext = allowsNextLine(text);
-    this.previousLine = lineNumber;
-    if (allowedByPrevious || allowsThisLine(text)) return;
-    const found = this.detector.scanLine(text, { path: this.context.path, line: lineNumber }, this.context, this.deferred);
-    if (found.length > 0) this.findings.push(...found);
-  }
+  readonly settings?: ScanSettings;
+  readonly baseline?: Baseline;
 }
 
 interface FileOutcome {
@@ -71,19 +51,30 @@ class FindingCollector implements DiffSink {
   linesScanned = 0;
   private current: { file: DiffFile; context: FileContext; scanner: LineScanner; findings: Finding[]; deferred: DeferredFinding[] } | undefined;
   private lines = 0;
+  private bytes = 0;
   private binary = false;
   private utf16 = false;
+  private dropped: SkippedFile['reason'] | undefined;
 
-  constructor(private readonly detector: LineDetector) {}
+  constructor(
+    private readonly detector: LineDetector,
+    private readonly settings: ScanSettings,
+  ) {}
 
   addedLine(file: DiffFile, lineNumber: number, text: string): void {
     if (this.current?.file !== file) {
+      if (this.settings.isIgnored(file.path)) this.dropped = 'ignored';
       const context = fileContext(file.path);
       const findings: Finding[] = [];
       const deferred: DeferredFinding[] = [];
       this.current = { file, context, findings, deferred, scanner: new LineScanner(this.detector, context, findings, deferred) };
     }
-    if (this.binary) return;
+    if (this.binary || this.dropped) return;
+    this.bytes += text.length + 1;
+    if (this.settings.maxFileBytes !== undefined && this.bytes > this.settings.maxFileBytes) {
+      this.dropped = 'too-large';
+      return;
+    }
     if (text.includes('\0')) {
       this.binary = true;
       this.utf16 = looksLikeUtf16Line(text);
@@ -94,7 +85,9 @@ class FindingCollector implements DiffSink {
   }
 
   endFile(file: DiffFile): void {
-    if (this.binary || file.gitSaysBinary) {
+    if (this.dropped) {
+      this.skipped.push({ path: file.path, reason: this.dropped });
+    } else if (this.binary || file.gitSaysBinary) {
       if (this.utf16 && file.newBlob) this.utf16Candidates.push(file);
       else this.skipped.push({ path: file.path, reason: 'binary' });
     } else if (this.current?.file === file && this.lines > 0) {
@@ -105,15 +98,18 @@ class FindingCollector implements DiffSink {
     }
     this.current = undefined;
     this.lines = 0;
+    this.bytes = 0;
     this.binary = false;
     this.utf16 = false;
+    this.dropped = undefined;
   }
 }
 
 export async function scanStaged(options: StagedScanOptions = {}): Promise<ScanResult> {
   const context = createGitContext(options.cwd ?? process.cwd(), options.env ?? process.env);
-  const detector = new LineDetector(options.profiles ?? INTERCOM_PROFILES);
-  const collector = new FindingCollector(detector);
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const detector = new LineDetector(settings.profiles);
+  const collector = new FindingCollector(detector, settings);
   // Both run at once: the diff does not wait for the repository check.
   const [repository, diff] = await Promise.allSettled([
     repositoryInfo(context),
@@ -136,8 +132,9 @@ export async function scanStaged(options: StagedScanOptions = {}): Promise<ScanR
   for (const outcome of collector.outcomes) {
     findings.push(...outcome.findings, ...(await resolveDeferred(context, outcome)));
   }
+  const marked = await markAlreadyCommitted(context, collector.outcomes, findings);
   return {
-    findings: await markAlreadyCommitted(context, collector.outcomes, findings),
+    findings: applyPolicy(marked, settings, options.baseline ?? EMPTY_BASELINE),
     skipped: collector.skipped,
     filesScanned: collector.filesScanned,
     linesScanned: collector.linesScanned,
@@ -220,18 +217,12 @@ async function markAlreadyCommitted(context: GitContext, outcomes: readonly File
       oldText = oldTexts.get(file.path);
     }
     if (oldText !== undefined && oldText.includes(finding.secret)) {
-      result.push(withAlreadyCommitted(finding));
+      result.push(withChanges(finding, { warning: 'already-committed' }));
     } else {
       result.push(finding);
     }
   }
   return result;
-}
-
-function withAlreadyCommitted(finding: Finding): Finding {
-  const copy = { ...finding, alreadyCommitted: true };
-  Object.defineProperty(copy, 'secret', { value: finding.secret, enumerable: false });
-  return copy;
 }
 
 /** "git missing" explains everything else; then "not a repository"; then the diff's own error. */

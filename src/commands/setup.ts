@@ -1,0 +1,30 @@
+/** What every scanning command needs first: the repository's top level, settings and baseline. */
+import path from 'node:path';
+import { EMPTY_BASELINE, readBaseline, type Baseline } from '../baseline.js';
+import { findTopLevel, loadConfig } from '../config/load.js';
+import { resolveSettings, type ScanSettings } from '../config/resolve.js';
+import type { CommandIO } from '../io.js';
+
+export interface ScanSetup {
+  readonly topLevel: string | undefined;
+  readonly settings: ScanSettings;
+  readonly baseline: Baseline;
+}
+
+export function loadScanSetup(io: CommandIO, configPath: string | undefined): ScanSetup {
+  const topLevel = findTopLevel(io.cwd, io.env);
+  const settings = resolveSettings(loadConfig({ topLevel, cwd: io.cwd, ...(configPath === undefined ? {} : { configPath }) }));
+  const baseline =
+    topLevel === undefined
+      ? EMPTY_BASELINE
+      : readBaseline(path.join(topLevel, settings.baselinePath), settings.baselinePath, settings.baselineMatchPath);
+  return { topLevel, settings, baseline };
+}
+
+/** SKIP=...,intercom-guard (the pre-commit framework's list) or INTERCOM_GUARD=0: skip the hook-mode scan. */
+export function skipRequested(env: NodeJS.ProcessEnv): string | undefined {
+  const skip = (env.SKIP ?? '').split(',').map((entry) => entry.trim());
+  if (skip.includes('intercom-guard')) return 'SKIP names intercom-guard';
+  if (env.INTERCOM_GUARD === '0') return 'INTERCOM_GUARD=0';
+  return undefined;
+}
