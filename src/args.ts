@@ -1,6 +1,6 @@
 /** Command-line arguments to a command and its options; no side effects. */
 
-export const COMMANDS = ['staged', 'baseline'] as const;
+export const COMMANDS = ['staged', 'baseline', 'init'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface ParsedArguments {

@@ -6,6 +6,7 @@
  * configuration, git or internal error (the scan could not be done).
  */
 import { runBaseline } from './commands/baseline.js';
+import { runInit } from './commands/init.js';
 import { runStaged } from './commands/staged.js';
 import { EXIT_CLEAN, EXIT_ERROR } from './errors.js';
 import { processIO, type CommandIO } from './io.js';
@@ -30,6 +31,8 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
       return runStaged(parsed, io);
     case 'baseline':
       return runBaseline(parsed, io);
+    case 'init':
+      return runInit(parsed, io);
   }
 }
 

@@ -62,6 +62,20 @@ export const messages = {
     }`,
   baselineWritten: (file: string, count: number) =>
     `${TOOL}: wrote ${file} with ${count} finding${count === 1 ? '' : 's'} (fingerprints only, never secrets); commit it so the team shares it.`,
+  packagedHookMissing: () => `${TOOL}: the packaged hook (hooks/pre-commit) is missing; reinstall intercom-guard`,
+  hookNoNode: () =>
+    `${TOOL}: node was not found on PATH, so this was not scanned and is blocked. GUI git clients run hooks with a minimal PATH: load your node version manager in ~/.config/husky/init.sh`,
+  hookNotInstalled: () =>
+    `${TOOL}: not installed in this repository, so this was not scanned and is blocked. Run: npm install --save-dev intercom-guard`,
+  initWrote: (file: string) => `${TOOL}: wrote ${file}`,
+  initAppended: (file: string) => `${TOOL}: added the scan to the existing ${file}`,
+  initUnchanged: (file: string) => `${TOOL}: ${file} already runs intercom-guard (unchanged)`,
+  initReplaced: (file: string, backup: string) => `${TOOL}: replaced ${file} (the old hook is kept as ${backup})`,
+  initRefused: (file: string, reason: string) =>
+    `${TOOL}: ${file} is an existing hook that ${reason}; not touched. Add the line "intercom-guard staged" to it yourself, or run init --force to replace it (the old one is kept as a backup)`,
+  initAttributes: (rule: string) => `${TOOL}: added "${rule}" to .gitattributes (hook files must keep LF line endings)`,
+  initHuskyInactive: () =>
+    `${TOOL}: note: husky is not active in this clone yet (core.hooksPath is not .husky/_); run "npx husky" once, or "npm install" if your package.json has "prepare": "husky"`,
   // --debug
   debugScanned: (files: number, lines: number) => `${TOOL}: debug: scanned ${lines} added line${lines === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`,
 } as const;
@@ -75,6 +89,8 @@ is what the pre-commit hook runs.
 Commands:
   staged            scan the staged change (the default); PATHs limit it to those files
   baseline          record every current finding in tracked files in .intercom-guard-baseline.json
+  init              wire the scanner into this repository's hooks (husky, core.hooksPath or .git/hooks):
+                    pre-commit and pre-merge-commit; --force replaces an existing hook (kept as a backup)
 
 Options:
   --config PATH     read the configuration from PATH instead of .intercom-guard.json
