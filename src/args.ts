@@ -1,6 +1,6 @@
 /** Command-line arguments to a command and its options; no side effects. */
 
-export const COMMANDS = ['staged', 'baseline', 'init'] as const;
+export const COMMANDS = ['staged', 'scan', 'baseline', 'init', 'commit-msg', 'pre-push'] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface ParsedArguments {

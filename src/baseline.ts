@@ -4,23 +4,16 @@
  * secret. Written deterministically so it diffs cleanly in review.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { z } from 'zod';
-import { CONFIG_FORMAT_VERSION, describeIssues } from './config/schema.js';
+import { CONFIG_FORMAT_VERSION } from './config/version.js';
 import type { Finding } from './detect/types.js';
 import { GuardError } from './errors.js';
 import { messages } from './messages.js';
 
-const entrySchema = z.strictObject({
-  detector: z.string().min(1),
-  path: z.string(),
-  fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex characters'),
-});
-const baselineSchema = z.strictObject({
-  version: z.number().int().positive(),
-  findings: z.array(entrySchema),
-});
-
-export type BaselineEntry = z.infer<typeof entrySchema>;
+export interface BaselineEntry {
+  readonly detector: string;
+  readonly path: string;
+  readonly fingerprint: string;
+}
 
 export interface Baseline {
   /** Whether a finding is accepted: same detector and fingerprint (and path, with matchPath). */
@@ -29,7 +22,7 @@ export interface Baseline {
 
 export const EMPTY_BASELINE: Baseline = { has: () => false };
 
-export function readBaseline(file: string, source: string, matchPath: boolean): Baseline {
+export async function readBaseline(file: string, source: string, matchPath: boolean): Promise<Baseline> {
   if (!existsSync(file)) return EMPTY_BASELINE;
   let value: unknown;
   try {
@@ -41,6 +34,7 @@ export function readBaseline(file: string, source: string, matchPath: boolean): 
   if (typeof version === 'number' && version > CONFIG_FORMAT_VERSION) {
     throw new GuardError('config', messages.configTooNew(source, 'version', version, 'a newer release', 'older'));
   }
+  const { baselineSchema, describeIssues } = await import('./config/schema.js');
   const parsed = baselineSchema.safeParse(value);
   if (!parsed.success) throw new GuardError('config', messages.configInvalid(source, describeIssues(parsed.error.issues)));
   const keys = new Set(parsed.data.findings.map((entry) => key(entry, matchPath)));

@@ -6,7 +6,10 @@
  * configuration, git or internal error (the scan could not be done).
  */
 import { runBaseline } from './commands/baseline.js';
+import { runCommitMsg } from './commands/commit-msg.js';
 import { runInit } from './commands/init.js';
+import { runPrePush } from './commands/pre-push.js';
+import { runScan } from './commands/scan.js';
 import { runStaged } from './commands/staged.js';
 import { EXIT_CLEAN, EXIT_ERROR } from './errors.js';
 import { processIO, type CommandIO } from './io.js';
@@ -33,7 +36,19 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
       return runBaseline(parsed, io);
     case 'init':
       return runInit(parsed, io);
+    case 'scan':
+      return runScan(parsed, io);
+    case 'commit-msg':
+      return runCommitMsg(parsed, io);
+    case 'pre-push':
+      return runPrePush(parsed, io, readStandardInput);
   }
+}
+
+async function readStandardInput(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 main(process.argv.slice(2)).then(

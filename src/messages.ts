@@ -51,13 +51,14 @@ export const messages = {
   findingDetail: (redacted: string, fingerprint: string) => `secret ${redacted}  fingerprint ${fingerprint}`,
   clean: (files: number) => `${TOOL}: no Intercom credentials in the staged change (${files} file${files === 1 ? '' : 's'} scanned).`,
 
-  skippedFile: (path: string, reason: 'binary' | 'ignored' | 'too-large' | 'unreadable') =>
+  skippedFile: (path: string, reason: 'binary' | 'ignored' | 'too-large' | 'unreadable' | 'symlink') =>
     `${TOOL}: skipped ${path}: ${
       {
         binary: 'binary file',
         ignored: 'matches ignorePaths',
         'too-large': 'larger than maxFileBytes (not scanned)',
         unreadable: 'content not available locally (not scanned)',
+        symlink: 'symbolic link (not followed)',
       }[reason]
     }`,
   baselineWritten: (file: string, count: number) =>
@@ -76,35 +77,53 @@ export const messages = {
   initAttributes: (rule: string) => `${TOOL}: added "${rule}" to .gitattributes (hook files must keep LF line endings)`,
   initHuskyInactive: () =>
     `${TOOL}: note: husky is not active in this clone yet (core.hooksPath is not .husky/_); run "npx husky" once, or "npm install" if your package.json has "prepare": "husky"`,
+  noSuchPath: (entry: string) => `${TOOL}: scan: no such file or folder: ${entry}`,
+  cannotRead: (file: string, reason: string) => `${TOOL}: cannot read ${file} (${reason})`,
+  cannotWrite: (file: string, reason: string) => `${TOOL}: cannot write the report to ${file} (${reason})`,
+  historyNote:
+    'These are already in commits. Rewriting history (git rebase -i, git commit --amend, git filter-repo) keeps them out of the shared repository only if nobody has fetched them; revoke them either way.',
+  verificationLabel: (verdict: string) => ({ live: 'LIVE', not_live: 'not live', unknown: 'liveness unknown' })[verdict] ?? verdict,
   // --debug
   debugScanned: (files: number, lines: number) => `${TOOL}: debug: scanned ${lines} added line${lines === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}`,
 } as const;
 
-export const HELP = `Usage: ${TOOL} [staged] [options] [-- PATH...]
+export const HELP = `Usage: ${TOOL} [command] [options]
 
-Scans the staged change (what \`git commit\` is about to record) for Intercom
-credentials and exits non-zero when one is found. Only added lines count. This
-is what the pre-commit hook runs.
+Stops Intercom credentials from entering a git repository. With no command it
+scans the staged change (what \`git commit\` is about to record), added lines
+only, and exits non-zero when a credential is found: what the pre-commit hook runs.
 
 Commands:
-  staged            scan the staged change (the default); PATHs limit it to those files
-  baseline          record every current finding in tracked files in .intercom-guard-baseline.json
-  init              wire the scanner into this repository's hooks (husky, core.hooksPath or .git/hooks):
-                    pre-commit and pre-merge-commit; --force replaces an existing hook (kept as a backup)
+  staged [-- PATH...]   scan the staged change (the default); PATHs limit it to those files
+  scan --range A..B     scan the added lines and messages of every commit in the range
+  scan --history        scan every commit reachable from any ref (progress bar on a terminal)
+  scan PATH...          scan files and folders on disk (ignored files too; not .git, node_modules)
+  scan -                scan standard input
+  commit-msg FILE       scan a commit message (the commit-msg hook)
+  pre-push REMOTE [URL] scan the commits being pushed, refs read from standard input (the pre-push hook)
+  baseline              record every current finding in tracked files in .intercom-guard-baseline.json
+  init                  wire the scanner into this repository's hooks (husky, core.hooksPath or
+                        .git/hooks): pre-commit and pre-merge-commit, plus --pre-push, --commit-msg;
+                        --force replaces an existing hook (the old one is kept as a backup)
 
 Options:
-  --config PATH     read the configuration from PATH instead of .intercom-guard.json
-  --debug           also say what was skipped (binary files) and what was scanned
-  --no-color        never colour the output (also: NO_COLOR=1)
-  -h, --help        show this help
-  -v, --version     show the version
+  --format FORMAT       text (default), json or sarif
+  --output FILE, -o     write the report to FILE (hooks still print the message to stderr)
+  --verify              ask Intercom whether each token is live (the only network access)
+  --exclude GLOB        with scan PATH...: do not scan matching files (repeatable)
+  --config PATH         read the configuration from PATH instead of .intercom-guard.json
+  --debug               also say what was skipped (binary files) and what was scanned
+  --no-color            never colour the output
+  -h, --help            show this help
+  -v, --version         show the version
 
 Environment:
-  SKIP=intercom-guard or INTERCOM_GUARD=0 skips the hook's scan (one line says so)
-  NO_COLOR          never colour the output
+  SKIP=intercom-guard or INTERCOM_GUARD=0 skips the hook scans (one line says so)
+  NO_COLOR              never colour the output
+  HTTPS_PROXY, NO_PROXY used by --verify
 
 Exit codes:
   0  nothing that blocks
-  1  an Intercom credential was found (the commit is blocked)
-  2  usage, configuration or git error; the scan could not be done (the commit is blocked)
+  1  an Intercom credential was found (the commit or push is blocked)
+  2  usage, configuration or git error; the scan could not be done (a hook blocks)
 `;

@@ -16,7 +16,7 @@ import { writeSkipped } from './staged.js';
 
 export async function runBaseline(options: ParsedArguments, io: CommandIO): Promise<number> {
   try {
-    const { settings } = loadScanSetup(io, options.config);
+    const { settings } = await loadScanSetup(io, options.config);
     const result = await scanTracked({ cwd: io.cwd, env: io.env, settings });
     writeSkipped(result, options.debug, io);
     const file = path.join(result.topLevel, settings.baselinePath);

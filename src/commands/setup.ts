@@ -11,13 +11,13 @@ export interface ScanSetup {
   readonly baseline: Baseline;
 }
 
-export function loadScanSetup(io: CommandIO, configPath: string | undefined): ScanSetup {
+export async function loadScanSetup(io: CommandIO, configPath: string | undefined): Promise<ScanSetup> {
   const topLevel = findTopLevel(io.cwd, io.env);
-  const settings = resolveSettings(loadConfig({ topLevel, cwd: io.cwd, ...(configPath === undefined ? {} : { configPath }) }));
+  const settings = resolveSettings(await loadConfig({ topLevel, cwd: io.cwd, ...(configPath === undefined ? {} : { configPath }) }));
   const baseline =
     topLevel === undefined
       ? EMPTY_BASELINE
-      : readBaseline(path.join(topLevel, settings.baselinePath), settings.baselinePath, settings.baselineMatchPath);
+      : await readBaseline(path.join(topLevel, settings.baselinePath), settings.baselinePath, settings.baselineMatchPath);
   return { topLevel, settings, baseline };
 }
 

@@ -3,15 +3,14 @@
  * the scan cannot be done, the commit is blocked with the reason.
  */
 import type { ParsedArguments } from '../args.js';
-import { blocks } from '../detect/types.js';
-import { EXIT_CLEAN, EXIT_FINDINGS } from '../errors.js';
-import { useColor, type CommandIO } from '../io.js';
+import { EXIT_CLEAN } from '../errors.js';
+import type { CommandIO } from '../io.js';
 import { messages } from '../messages.js';
 import { escapeText } from '../report/escape.js';
-import { formatFindings } from '../report/text.js';
 import type { ScanResult } from '../scan/result.js';
 import { scanStaged } from '../scan/staged.js';
 import { reportError } from './report-error.js';
+import { emit } from './emit.js';
 import { loadScanSetup, skipRequested } from './setup.js';
 
 export async function runStaged(options: ParsedArguments, io: CommandIO): Promise<number> {
@@ -21,13 +20,9 @@ export async function runStaged(options: ParsedArguments, io: CommandIO): Promis
     return EXIT_CLEAN;
   }
   try {
-    const { settings, baseline } = loadScanSetup(io, options.config);
+    const { settings, baseline } = await loadScanSetup(io, options.config);
     const result = await scanStaged({ cwd: io.cwd, env: io.env, paths: options.positionals, settings, baseline });
-    writeSkipped(result, options.debug, io);
-    if (result.findings.length === 0) return EXIT_CLEAN;
-    const color = useColor(io.stderr, io.env, options.noColor);
-    io.stderr.write(formatFindings(result, { color, blocking: true }));
-    return result.findings.some(blocks) ? EXIT_FINDINGS : EXIT_CLEAN;
+    return await emit(result, options, io, { mode: 'staged', hook: true });
   } catch (error) {
     return reportError(error, io, { debug: options.debug, hook: true });
   }

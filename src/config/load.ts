@@ -9,7 +9,8 @@ import path from 'node:path';
 import { GuardError } from '../errors.js';
 import { messages } from '../messages.js';
 import { VERSION } from '../version.js';
-import { CONFIG_FORMAT_VERSION, configSchema, describeIssues, type RawConfig } from './schema.js';
+import type { RawConfig } from './schema.js';
+import { CONFIG_FORMAT_VERSION } from './version.js';
 
 export const CONFIG_FILE = '.intercom-guard.json';
 export const PACKAGE_KEY = 'intercomGuard';
@@ -51,7 +52,7 @@ function readText(file: string, source: string): string {
 }
 
 /** Loads the configuration; an empty one when the repository has none. */
-export function loadConfig(options: { topLevel: string | undefined; cwd: string; configPath?: string }): LoadedConfig {
+export async function loadConfig(options: { topLevel: string | undefined; cwd: string; configPath?: string }): Promise<LoadedConfig> {
   if (options.configPath !== undefined) {
     const file = path.resolve(options.cwd, options.configPath);
     return validate(parseJson(readText(file, options.configPath), options.configPath), options.configPath, '');
@@ -72,7 +73,7 @@ export function loadConfig(options: { topLevel: string | undefined; cwd: string;
   return { source: '', raw: {} };
 }
 
-function validate(value: unknown, source: string, keyPrefix: string): LoadedConfig {
+async function validate(value: unknown, source: string, keyPrefix: string): Promise<LoadedConfig> {
   // A newer format is reported as such, not as a list of keys this version does not know.
   if (value !== null && typeof value === 'object' && 'version' in value) {
     const version = (value as { version: unknown }).version;
@@ -80,6 +81,8 @@ function validate(value: unknown, source: string, keyPrefix: string): LoadedConf
       throw new GuardError('config', messages.configTooNew(source, `${keyPrefix}version`, version, nextRelease(), VERSION));
     }
   }
+  // zod is loaded only when there is a configuration to validate: a plain hook run does not parse it.
+  const { configSchema, describeIssues } = await import('./schema.js');
   const parsed = configSchema.safeParse(value);
   if (!parsed.success) {
     const lines = describeIssues(parsed.error.issues).map((line) => (keyPrefix ? `${keyPrefix}${line}` : line));

@@ -5,8 +5,7 @@
 import { z } from 'zod';
 import { SEVERITIES } from '../detect/types.js';
 
-/** The newest configuration and baseline format this version reads. */
-export const CONFIG_FORMAT_VERSION = 1;
+export { CONFIG_FORMAT_VERSION } from './version.js';
 
 const severity = z.enum(SEVERITIES);
 
@@ -78,3 +77,15 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   }
   return lines;
 }
+
+/** The baseline file (see baseline.ts). */
+export const baselineSchema = z.strictObject({
+  version: z.number().int().positive(),
+  findings: z.array(
+    z.strictObject({
+      detector: z.string().min(1),
+      path: z.string(),
+      fingerprint: z.string().regex(/^[0-9a-f]{64}$/, 'expected 64 lower-case hex characters'),
+    }),
+  ),
+});

@@ -114,6 +114,8 @@ export interface Finding {
    * secret in the same file, or its severity is below the configured failOn.
    */
   readonly warning?: 'already-committed' | 'below-fail-on';
+  /** The answer of Intercom's API, with --verify only. */
+  readonly verification?: 'live' | 'not_live' | 'unknown';
   /** The secret itself: held for matching and verification, never printed; not enumerable. */
   readonly secret: string;
   readonly credential: CredentialInfo;

@@ -32,9 +32,23 @@ export interface DiffSink {
   addedLine(file: DiffFile, lineNumber: number, text: string): void;
   /** Called once per file, after its last line. */
   endFile(file: DiffFile): void;
+  /** With `git log` output: a commit starts (see COMMIT_MARKER). */
+  commit?(id: string): void;
+  /** With `git log` output: a line of the commit's message. */
+  messageLine?(lineNumber: number, text: string): void;
 }
 
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+// Combined diffs of merges (--cc): one "-a,b" per parent.
+const COMBINED_HUNK_HEADER = /^(@{3,}) ((?:-\d+(?:,\d+)? )+)\+(\d+)(?:,(\d+))? @{3,}/;
+
+/**
+ * `git log --format` that streams each commit as a marker line and its
+ * message, every message line indented by one space so it can never be
+ * mistaken for a diff header.
+ */
+export const COMMIT_MARKER = '\u0001';
+export const LOG_FORMAT = '--format=%x01%H%n%w(0,1,1)%B';
 const NEWLINE = 0x0a;
 
 export class DiffParser {
@@ -46,6 +60,10 @@ export class DiffParser {
   private newLeft = 0;
   private nextLine = 0;
   private lineCount = 0;
+  /** Lines left per parent in a combined (merge) hunk; empty outside one. */
+  private parentsLeft: number[] = [];
+  private inMessage = false;
+  private messageLineNumber = 0;
 
   constructor(sink: DiffSink) {
     this.sink = sink;
@@ -79,25 +97,55 @@ export class DiffParser {
       this.carry = [];
       this.line(line, 0, line.length);
     }
-    if (this.oldLeft > 0 || this.newLeft > 0) this.fail('the output ended inside a hunk');
+    if (this.oldLeft > 0 || this.newLeft > 0 || this.parentsLeft.length > 0) this.fail('the output ended inside a hunk');
     this.closeFile();
   }
 
   private line(buffer: Buffer, start: number, end: number): void {
     this.lineCount += 1;
+    if (this.parentsLeft.length > 0) {
+      this.combinedHunkLine(buffer, start, end);
+      return;
+    }
     if (this.oldLeft > 0 || this.newLeft > 0) {
       this.hunkLine(buffer, start, end);
       return;
     }
     const text = buffer.toString('utf8', start, end);
+    if (text.startsWith(COMMIT_MARKER) && this.sink.commit) {
+      this.closeFile();
+      this.sink.commit(text.slice(1));
+      this.inMessage = true;
+      this.messageLineNumber = 0;
+      return;
+    }
+    if (this.inMessage && !text.startsWith('diff --')) {
+      // " text" (indented by the log format) or an empty line of the message.
+      this.messageLineNumber += 1;
+      if (text.length > 1) this.sink.messageLine?.(this.messageLineNumber, text.slice(1));
+      return;
+    }
     if (text.startsWith('diff --git ')) {
       this.closeFile();
+      this.inMessage = false;
       this.file = fileFromDiffLine(text.slice('diff --git '.length));
+      this.inHeader = true;
+      return;
+    }
+    if (text.startsWith('diff --cc ') || text.startsWith('diff --combined ')) {
+      this.closeFile();
+      this.inMessage = false;
+      const rest = text.slice(text.indexOf(' ', 5) + 1);
+      this.file = { path: decodePlainPath(rest) ?? rest, status: 'modified', submodule: false, gitSaysBinary: false };
       this.inHeader = true;
       return;
     }
     if (this.file === undefined) this.fail('expected "diff --git" at the start');
     const file = this.file!;
+    if (text.startsWith('@@@')) {
+      this.combinedHunkHeader(text);
+      return;
+    }
     if (text.startsWith('@@')) {
       this.hunkHeader(text);
       return;
@@ -115,6 +163,49 @@ export class DiffParser {
     this.newLeft = newCount === undefined ? 1 : Number(newCount);
     this.nextLine = Number(newStart);
     this.inHeader = false;
+  }
+
+  private combinedHunkHeader(text: string): void {
+    const match = COMBINED_HUNK_HEADER.exec(text);
+    if (!match) this.fail('unreadable combined hunk header');
+    const [, ats, parents, newStart, newCount] = match!;
+    const ranges = parents!.trim().split(' ');
+    if (ranges.length !== ats!.length - 1) this.fail('combined hunk header with the wrong number of parents');
+    this.parentsLeft = ranges.map((range) => {
+      const count = range.split(',')[1];
+      return count === undefined ? 1 : Number(count);
+    });
+    this.newLeft = newCount === undefined ? 1 : Number(newCount);
+    this.nextLine = Number(newStart);
+    this.inHeader = false;
+    if (this.newLeft === 0 && this.parentsLeft.every((left) => left === 0)) this.parentsLeft = [];
+  }
+
+  /**
+   * A line of a merge's combined diff: one column per parent. A line with a
+   * "-" in any column is not in the result; a line with "+" in every column
+   * is new beyond all parents (a conflict resolution), the only kind a merge
+   * adds of its own.
+   */
+  private combinedHunkLine(buffer: Buffer, start: number, end: number): void {
+    const parents = this.parentsLeft.length;
+    if (buffer[start] === 0x5c) return; // "\ No newline at end of file"
+    const prefix = buffer.toString('latin1', start, Math.min(end, start + parents)).padEnd(parents, ' ');
+    if (!/^[-+ ]*$/.test(prefix)) this.fail('a combined hunk line without a +, - or space prefix');
+    const inResult = !prefix.includes('-');
+    for (let i = 0; i < parents; i++) {
+      if (prefix[i] === '-' || (inResult && prefix[i] === ' ')) this.parentsLeft[i]! -= 1;
+    }
+    if (inResult) {
+      this.newLeft -= 1;
+      const file = this.file!;
+      if (!prefix.includes(' ') && !file.submodule) {
+        this.sink.addedLine(file, this.nextLine, buffer.toString('utf8', start + parents, end));
+      }
+      this.nextLine += 1;
+    }
+    if (this.newLeft < 0 || this.parentsLeft.some((left) => left < 0)) this.fail('more lines than the combined hunk header says');
+    if (this.newLeft === 0 && this.parentsLeft.every((left) => left === 0)) this.parentsLeft = [];
   }
 
   private hunkLine(buffer: Buffer, start: number, end: number): void {
@@ -173,7 +264,8 @@ export class DiffParser {
       const decoded = decodePlainPath(text.slice(text.startsWith('rename') ? 12 : 10));
       if (decoded !== undefined) file.oldPath = decoded;
     } else if (text.startsWith('index ')) {
-      const match = /^index ([0-9a-f]+)\.\.([0-9a-f]+)(?: (\d+))?$/.exec(text);
+      // "index <old>..<new> [mode]", or "index <old1>,<old2>..<new>" in a merge's combined diff.
+      const match = /^index ([0-9a-f]+)(?:,[0-9a-f]+)*\.\.([0-9a-f]+)(?: (\d+))?$/.exec(text);
       if (match) {
         file.oldBlob = match[1];
         file.newBlob = match[2];

@@ -12,6 +12,8 @@ export interface TextOptions {
   readonly color: boolean;
   /** Whether the findings block (the hook refuses the commit) or are only reported. */
   readonly blocking: boolean;
+  /** The findings are in commits already (range, history, push scans). */
+  readonly history?: boolean;
 }
 
 const STYLES = { bold: [1, 22], red: [31, 39], yellow: [33, 39], dim: [2, 22] } as const;
@@ -34,8 +36,9 @@ export function formatFindings(result: ScanResult, options: TextOptions): string
   const committed = findings.filter((finding) => finding.warning === 'already-committed');
   const belowThreshold = findings.filter((finding) => finding.warning === 'below-fail-on');
   const describe = (finding: Finding) => {
+    const verdict = finding.verification === undefined ? '' : `  ${messages.verificationLabel(finding.verification)}`;
     lines.push(
-      `  ${paint('bold', messages.findingLine(location(finding), finding.title, finding.severity, finding.confidence))}`,
+      `  ${paint('bold', messages.findingLine(location(finding), finding.title, finding.severity, finding.confidence))}${finding.verification === 'live' ? paint('red', verdict) : verdict}`,
       `    ${messages.findingDetail(finding.redacted, finding.fingerprint.slice(0, 12))}`,
     );
   };
@@ -54,6 +57,7 @@ export function formatFindings(result: ScanResult, options: TextOptions): string
     lines.push(paint('yellow', paint('bold', messages.belowThresholdHeading(belowThreshold.length))), '');
     belowThreshold.forEach(describe);
   }
+  if (options.history) lines.push('', messages.historyNote);
   const credentials = uniqueCredentials(findings);
   lines.push('', paint('bold', `${messages.whyHeading}:`));
   for (const credential of credentials) lines.push(`  ${credential.impact}`);

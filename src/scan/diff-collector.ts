@@ -1,0 +1,204 @@
+/**
+ * Turns a streamed diff (the staged change, or the commits of a range) into
+ * findings. Most of the work happens while git's output streams past; a few
+ * things need a whole file and are done after, only for the files that need
+ * them: the parent keys of a generic name in YAML/JSON/INI, and the text of
+ * UTF-16 files.
+ */
+import type { DeferredFinding, LineDetector } from '../detect/engine.js';
+import { fileContext, type FileContext } from '../detect/file-context.js';
+import { beneathIntercomKey } from '../detect/structure.js';
+import { decodeUtf16, detectUtf16, looksLikeUtf16Line } from '../detect/text-encoding.js';
+import type { Finding } from '../detect/types.js';
+import type { ScanSettings } from '../config/resolve.js';
+import { readBlob, type GitContext } from '../git/git.js';
+import type { DiffFile, DiffSink } from '../git/parse-diff.js';
+import { LineScanner } from './line-scanner.js';
+import type { SkippedFile } from './result.js';
+
+/** Largest file read whole for structure, UTF-16 decoding or the HEAD comparison. */
+export const WHOLE_FILE_LIMIT = 32 * 1024 * 1024;
+
+/** The path findings in commit messages carry. */
+export const COMMIT_MESSAGE_PATH = '(commit message)';
+
+export interface FileOutcome {
+  readonly file: DiffFile;
+  readonly context: FileContext;
+  readonly findings: Finding[];
+  readonly deferred: DeferredFinding[];
+  readonly commit?: string | undefined;
+  /** The decoded text of a UTF-16 file. */
+  readonly utf16Text?: string;
+}
+
+/** Collects findings file by file; a file that turns out binary is dropped whole (or decoded, if UTF-16). */
+export class FindingCollector implements DiffSink {
+  readonly outcomes: FileOutcome[] = [];
+  readonly utf16Candidates: { file: DiffFile; commit: string | undefined }[] = [];
+  readonly skipped: SkippedFile[] = [];
+  filesScanned = 0;
+  linesScanned = 0;
+  private current: { file: DiffFile; context: FileContext; scanner: LineScanner; findings: Finding[]; deferred: DeferredFinding[] } | undefined;
+  private lines = 0;
+  private bytes = 0;
+  private binary = false;
+  private utf16 = false;
+  private dropped: SkippedFile['reason'] | undefined;
+  private commitId: string | undefined;
+  private messageScanner: LineScanner | undefined;
+  private readonly messageFindings: Finding[] = [];
+
+  /** Commits started so far (range and history scans). */
+  commitsSeen = 0;
+
+  constructor(
+    private readonly detector: LineDetector,
+    private readonly settings: ScanSettings,
+    /** Called as each commit after the first starts: commits done, findings so far. */
+    private readonly onProgress?: (done: number, findings: number) => void,
+  ) {}
+
+  addedLine(file: DiffFile, lineNumber: number, text: string): void {
+    if (this.current?.file !== file) {
+      if (this.settings.isIgnored(file.path)) this.dropped = 'ignored';
+      const context = fileContext(file.path);
+      const findings: Finding[] = [];
+      const deferred: DeferredFinding[] = [];
+      this.current = { file, context, findings, deferred, scanner: new LineScanner(this.detector, context, findings, deferred, this.commitId) };
+    }
+    if (this.binary || this.dropped) return;
+    this.bytes += text.length + 1;
+    if (this.settings.maxFileBytes !== undefined && this.bytes > this.settings.maxFileBytes) {
+      this.dropped = 'too-large';
+      return;
+    }
+    if (text.includes('\0')) {
+      this.binary = true;
+      this.utf16 = looksLikeUtf16Line(text);
+      return;
+    }
+    this.lines += 1;
+    this.current.scanner.line(lineNumber, text);
+  }
+
+  /** A new commit starts (range and history scans). */
+  commit(id: string): void {
+    if (this.commitsSeen > 0) this.onProgress?.(this.commitsSeen, this.findingCount());
+    this.commitsSeen += 1;
+    this.commitId = id;
+    this.messageScanner = new LineScanner(this.detector, fileContext(COMMIT_MESSAGE_PATH), this.messageFindings, [], id);
+  }
+
+  /** A line of the current commit's message. */
+  messageLine(lineNumber: number, text: string): void {
+    this.messageScanner?.line(lineNumber, text);
+  }
+
+  /** Findings in commit messages. */
+  get messages(): readonly Finding[] {
+    return this.messageFindings;
+  }
+
+  /** Findings so far (for progress), before parent-key checks. */
+  findingCount(): number {
+    return this.messageFindings.length + this.outcomes.reduce((sum, outcome) => sum + outcome.findings.length, 0);
+  }
+
+  endFile(file: DiffFile): void {
+    if (this.dropped) {
+      this.skipped.push({ path: file.path, reason: this.dropped });
+    } else if (this.binary || file.gitSaysBinary) {
+      if (this.utf16 && file.newBlob) this.utf16Candidates.push({ file, commit: this.commitId });
+      else this.skipped.push({ path: file.path, reason: 'binary' });
+    } else if (this.current?.file === file && this.lines > 0) {
+      this.filesScanned += 1;
+      this.linesScanned += this.lines;
+      const { context, findings, deferred } = this.current;
+      if (findings.length > 0 || deferred.length > 0) this.outcomes.push({ file, context, findings, deferred, commit: this.commitId });
+    }
+    this.current = undefined;
+    this.lines = 0;
+    this.bytes = 0;
+    this.binary = false;
+    this.utf16 = false;
+    this.dropped = undefined;
+  }
+}
+
+
+/** Decodes UTF-16 candidates and resolves parent-key findings once the diff has been read. */
+export async function finishDiffScan(context: GitContext, detector: LineDetector, collector: FindingCollector): Promise<Finding[]> {
+  for (const { file, commit } of collector.utf16Candidates) {
+    const outcome = await scanUtf16File(context, detector, file, commit);
+    if (outcome === undefined) {
+      collector.skipped.push({ path: file.path, reason: 'binary' });
+    } else {
+      collector.filesScanned += 1;
+      collector.linesScanned += outcome.lines;
+      if (outcome.findings.length > 0 || outcome.deferred.length > 0) collector.outcomes.push(outcome);
+    }
+  }
+  const findings: Finding[] = [...collector.messages];
+  for (const outcome of collector.outcomes) {
+    findings.push(...outcome.findings, ...(await resolveDeferred(context, outcome)));
+  }
+  return findings;
+}
+
+/** Findings that hold only beneath an intercom key: check them against the staged file. */
+async function resolveDeferred(context: GitContext, outcome: FileOutcome): Promise<Finding[]> {
+  const { deferred, file } = outcome;
+  const structure = outcome.context.structure;
+  if (deferred.length === 0 || structure === undefined || !file.newBlob) return [];
+  let text = outcome.utf16Text;
+  if (text === undefined) {
+    const blob = await readBlob(context, file.newBlob, WHOLE_FILE_LIMIT);
+    // Too large to read whole: keep the finding rather than let a secret through unexamined.
+    if (blob === undefined) return deferred.map((entry) => entry.finding);
+    text = blob.toString('utf8');
+  }
+  const content = text;
+  return deferred
+    .filter((entry) => beneathIntercomKey(content, structure, entry.finding.line, entry.finding.secret))
+    .map((entry) => entry.finding);
+}
+
+/**
+ * A UTF-16 file: decode the staged and the committed versions and scan the
+ * lines the change adds (lines of the new text not in the old one).
+ */
+async function scanUtf16File(
+  context: GitContext,
+  detector: LineDetector,
+  file: DiffFile,
+  commit: string | undefined,
+): Promise<(FileOutcome & { lines: number }) | undefined> {
+  const blob = file.newBlob ? await readBlob(context, file.newBlob, WHOLE_FILE_LIMIT) : undefined;
+  if (blob === undefined) return undefined;
+  const encoding = detectUtf16(blob);
+  if (encoding === undefined) return undefined;
+  const text = decodeUtf16(blob, encoding);
+  const oldBlob = file.oldBlob ? await readBlob(context, file.oldBlob, WHOLE_FILE_LIMIT) : Buffer.alloc(0);
+  const oldEncoding = oldBlob ? detectUtf16(oldBlob) : undefined;
+  const oldLines = new Map<string, number>();
+  if (oldBlob && oldEncoding) {
+    for (const line of decodeUtf16(oldBlob, oldEncoding).split('\n')) oldLines.set(line, (oldLines.get(line) ?? 0) + 1);
+  }
+  const fileCtx = fileContext(file.path);
+  const findings: Finding[] = [];
+  const deferred: DeferredFinding[] = [];
+  const scanner = new LineScanner(detector, fileCtx, findings, deferred, commit);
+  let lines = 0;
+  text.split('\n').forEach((line, index) => {
+    const seen = oldLines.get(line) ?? 0;
+    if (seen > 0) {
+      oldLines.set(line, seen - 1);
+      return;
+    }
+    lines += 1;
+    scanner.line(index + 1, line);
+  });
+  return { file, context: fileCtx, findings, deferred, lines, utf16Text: text, commit };
+}
+
