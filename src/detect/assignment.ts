@@ -27,6 +27,10 @@ export function namePattern(words: readonly string[]): RegExp {
 const OPERATOR = /["'`]?\]?\s*(:=|=>|\?\?=|\|\|=|=(?!=)|:(?!:)|,)\s*/y;
 // <add key="IntercomToken" value="..."/>
 const XML_VALUE_ATTRIBUTE = /["']\s+value\s*=\s*/y;
+// A typed declaration: NAME: &str = "...", intercomToken: string = '...', api_key: str = "..."
+const TYPED = /["'`]?\s*:\s*[&'A-Za-z_][\w.<>[\]?'&|, ]{0,60}?\s*=(?![=>])\s*/y;
+// The name and the value in sibling fields: {"name": "X", "value": "..."}, "X": { "value": "..." }
+const SIBLING_VALUE = /["']\s*(?:,\s*|:\s*\{\s*)["']?value["']?\s*:\s*/y;
 const QUOTED = /[rbfuRBFU]{0,2}(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`]*)`)/y;
 const BARE = /[^\s"'`,;)}\]<>]+/y;
 const WHITESPACE_OPERATOR_LINE = /^\s*(?:ENV|ARG|setenv|SetEnv|set)\s/;
@@ -60,10 +64,20 @@ function valueAfter(line: string, start: number, name: string, end: number): Ass
   let commaOnly = false;
   let xmlElement = false;
 
+  // A name starts where a key can: not inside a word-joined value such as an ARN (...:secret:prod/...).
+  if (start > 0 && /[:/@=.]/.test(line[start - 1]!)) return undefined;
   OPERATOR.lastIndex = end;
   XML_VALUE_ATTRIBUTE.lastIndex = end;
-  const operator = OPERATOR.exec(line);
-  if (operator && (operator[1] !== ',' || isCallArgument(line, start))) {
+  TYPED.lastIndex = end;
+  SIBLING_VALUE.lastIndex = end;
+  const typed = TYPED.exec(line);
+  const sibling = typed ? null : SIBLING_VALUE.exec(line);
+  const operator = typed || sibling ? null : OPERATOR.exec(line);
+  if (typed) {
+    position = end + typed[0].length;
+  } else if (sibling) {
+    position = end + sibling[0].length;
+  } else if (operator && (operator[1] !== ',' || isCallArgument(line, start))) {
     position = end + operator[0].length;
     commaOnly = operator[1] === ',';
   } else if (XML_VALUE_ATTRIBUTE.exec(line)) {
@@ -90,6 +104,11 @@ function valueAfter(line: string, start: number, name: string, end: number): Ass
     const value = line.slice(position, close === -1 ? line.length : close).trim();
     return { name, normalizedName: normalizeName(name), value, index: line.indexOf(value, position), bare: false };
   }
+  // tox's {env:NAME} and other braced templates: take the whole braces.
+  if (line[position] === '{') {
+    const close = line.indexOf('}', position);
+    if (close !== -1) return { name, normalizedName: normalizeName(name), value: line.slice(position, close + 1), index: position, bare: true };
+  }
   BARE.lastIndex = position;
   const bare = BARE.exec(line);
   if (!bare) return undefined;
@@ -99,4 +118,29 @@ function valueAfter(line: string, start: number, name: string, end: number): Ass
 /** setenv("NAME", "value"), ENV.fetch('NAME', '...'), define('NAME', '...'): the name is a quoted first argument. */
 function isCallArgument(line: string, start: number): boolean {
   return /\(\s*["'`]$/.test(line.slice(Math.max(0, start - 16), start));
+}
+
+const NAME_FIELD = /^\s*(?:-\s+)?["']?name["']?\s*[:=]\s*["']?([A-Za-z_][\w.-]*)["']?\s*,?\s*$/;
+const VALUE_FIELD = /^(\s*)["']?value["']?\s*[:=]\s*/;
+
+/**
+ * A name and its value on two lines, as in Kubernetes env lists:
+ *   - name: INTERCOM_SECRET_KEY
+ *     value: "..."
+ * Returns the assignment the two lines make, if they make one.
+ */
+export function nameValuePair(previous: string, line: string): Assignment | undefined {
+  const name = NAME_FIELD.exec(previous)?.[1];
+  const value = VALUE_FIELD.exec(line);
+  if (name === undefined || value === null) return undefined;
+  const position = value[0].length;
+  QUOTED.lastIndex = position;
+  const quoted = QUOTED.exec(line);
+  if (quoted) {
+    const text = quoted[1] ?? quoted[2] ?? quoted[3] ?? '';
+    return { name, normalizedName: normalizeName(name), value: text, index: quoted.index + quoted[0].search(/["'`]/) + 1, bare: false };
+  }
+  BARE.lastIndex = position;
+  const bare = BARE.exec(line);
+  return bare ? { name, normalizedName: normalizeName(name), value: bare[0], index: position, bare: true } : undefined;
 }

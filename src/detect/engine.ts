@@ -2,9 +2,9 @@
  * Runs the detector profiles over lines. A cheap keyword prefilter decides
  * whether any detector runs on a line at all, and which ones.
  */
-import { findAssignments, lastSegment, namePattern, normalizeName, type Assignment } from './assignment.js';
+import { findAssignments, lastSegment, namePattern, nameValuePair, normalizeName, type Assignment } from './assignment.js';
 import type { FileContext } from './file-context.js';
-import { isPlaceholder, isReference, looksLikeSecret } from './filters.js';
+import { decodedText, isPlaceholder, isReference, looksLikeSecret } from './filters.js';
 import { fingerprint } from './fingerprint.js';
 import type { AssignmentProfile, Confidence, DetectorProfile, Finding, LineSource, TokenProfile } from './types.js';
 import { redact } from '../report/redact.js';
@@ -25,10 +25,17 @@ function escapeRegExp(text: string): string {
 }
 
 /** A finding that holds only if the line sits beneath an intercom key (checked against the whole file later). */
-export interface DeferredFinding {
-  readonly finding: Finding;
-  readonly check: 'intercom-ancestor';
-}
+/**
+ * A finding that depends on the file's structure, checked against the whole file later:
+ * - intercom-ancestor: it holds only if the line sits beneath a key naming intercom;
+ * - named-parent: a "value" field whose parent key is the name (Heroku app.json's
+ *   "INTERCOM_CLIENT_SECRET": { "value": ... }); the first option whose names match wins.
+ */
+export type DeferredFinding =
+  | { readonly check: 'intercom-ancestor'; readonly finding: Finding }
+  | { readonly check: 'named-parent'; readonly options: readonly { readonly names: RegExp; readonly finding: Finding }[] };
+
+const VALUE_FIELD_NAME = namePattern(['value']);
 
 export class LineDetector {
   private readonly profiles: readonly DetectorProfile[];
@@ -81,6 +88,43 @@ export class LineDetector {
     return findings;
   }
 
+  /**
+   * A name and its value on two adjacent lines (Kubernetes env lists:
+   * "- name: INTERCOM_SECRET_KEY" then "value: ..."), which the keyword
+   * prefilter of the value line alone cannot see.
+   */
+  scanNameValuePair(previous: string, text: string, source: LineSource, file: FileContext): Finding[] {
+    if (file.hashesOnly) return [];
+    const pair = nameValuePair(previous, text.endsWith('\r') ? text.slice(0, -1) : text);
+    if (pair === undefined) return [];
+    const candidates: Candidate[] = [];
+    for (const profile of this.profiles) {
+      if (profile.kind === 'assignment' && profile.scope === 'anywhere') this.assignments(profile, [pair], file, candidates);
+    }
+    return keepMostCertain(candidates).map((candidate) => toFinding(candidate, source));
+  }
+
+  /**
+   * A "value" field in a JSON or YAML file: it is a named secret when its
+   * parent key is one of our names, which only the whole file can tell.
+   */
+  scanValueField(text: string, source: LineSource, file: FileContext, deferred: DeferredFinding[]): void {
+    if ((file.structure !== 'json' && file.structure !== 'yaml') || file.hashesOnly) return;
+    const line = text.endsWith('\r') ? text.slice(0, -1) : text;
+    for (const field of findAssignments(line, VALUE_FIELD_NAME)) {
+      if (field.normalizedName !== 'value') continue;
+      const options: { names: RegExp; finding: Finding }[] = [];
+      for (const profile of this.profiles) {
+        if (profile.kind !== 'assignment' || profile.scope !== 'anywhere') continue;
+        const candidates: Candidate[] = [];
+        this.assignments(profile, [{ ...field, normalizedName: 'intercom', bare: false }], file, candidates, true);
+        const [candidate] = candidates;
+        if (candidate) options.push({ names: profile.names, finding: toFinding(candidate, source) });
+      }
+      if (options.length > 0) deferred.push({ check: 'named-parent', options });
+    }
+  }
+
   private namesOf(profile: AssignmentProfile): RegExp {
     let pattern = this.namePatterns.get(profile);
     if (pattern === undefined) {
@@ -115,7 +159,13 @@ export class LineDetector {
     }
   }
 
-  private assignments(profile: AssignmentProfile, found: readonly Assignment[], file: FileContext, out: Candidate[]): void {
+  private assignments(
+    profile: AssignmentProfile,
+    found: readonly Assignment[],
+    file: FileContext,
+    out: Candidate[],
+    nameCheckedLater = false,
+  ): void {
     let needsAncestor = false;
     if (profile.scope === 'intercom-context') {
       if (file.testPath) return;
@@ -127,10 +177,13 @@ export class LineDetector {
     }
     for (const assignment of found) {
       const name = profile.lastSegment ? normalizeName(lastSegment(assignment.name)) : assignment.normalizedName;
-      if (!profile.names.test(name)) continue;
+      if (!nameCheckedLater && !profile.names.test(name)) continue;
       if (assignment.bare && !file.bareValuesAreLiterals) continue;
       const value = assignment.value;
       if (isReference(value) || isPlaceholder(value)) continue;
+      // Base64 of printable text (a Kubernetes Secret's data:): judge what it holds.
+      const decoded = decodedText(value);
+      if (decoded !== undefined && (isReference(decoded) || isPlaceholder(decoded) || !looksLikeSecret(decoded, 8, 2.5))) continue;
       if (!looksLikeSecret(value, profile.minLength, profile.minEntropy)) continue;
       out.push({
         profile,

@@ -24,6 +24,7 @@ const REFERENCE_PATTERNS: readonly RegExp[] = [
   /^(?:op|vault|secret|secretsmanager|ssm|gcp-secret|azure-keyvault|keyvault|sm|awssm|env):\/?\/?/i, // secret-manager references
   /^arn:aws:(?:secretsmanager|ssm):/,
   /^projects\/[^/]+\/secrets\//, // GCP Secret Manager
+  /^\{env:[^}]*\}$/, // tox
 ];
 
 export function isReference(value: string): boolean {
@@ -76,8 +77,22 @@ export function shannonEntropy(value: string): number {
  * Whether a literal could be a generated credential: long enough, no spaces,
  * more than one kind of character, and not too repetitive.
  */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Text that a base64 value decodes to, when it is base64 of printable text
+ * (a Kubernetes Secret's data:), so filters can judge what it really holds.
+ */
+export function decodedText(value: string): string | undefined {
+  if (value.length < 8 || !/^[A-Za-z0-9+/]+={0,2}$/.test(value) || value.length % 4 === 1) return undefined;
+  const decoded = Buffer.from(value, 'base64').toString('latin1');
+  return /^[\x20-\x7e]+$/.test(decoded) ? decoded : undefined;
+}
+
 export function looksLikeSecret(value: string, minLength: number, minEntropy = 3): boolean {
   if (value.length < minLength || value.length > 1024) return false;
+  // A UUID is a generated credential whatever its letter counts say (OAuth client secrets).
+  if (UUID.test(value)) return !hasSequentialRun(value.replace(/-/g, ''), 6) && !/(.)\1{5,}/.test(value);
   if (/\s/.test(value)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((pattern) => pattern.test(value)).length;
   if (classes < 2) return false;

@@ -100,3 +100,13 @@ export function beneathIntercomKey(content: string, structure: Structure, lineNu
   if (/intercom/i.test(before) && /[{[]/.test(before)) return true;
   return names(structure === 'yaml' ? yamlAncestors(lines, index) : iniAncestors(lines, index));
 }
+
+/** The key directly above the key that holds `secret` on `lineNumber` (its parent), if any. */
+export function nearestParentKey(content: string, structure: Structure, lineNumber: number, secret: string): string | undefined {
+  if (structure === 'json') {
+    const entry = jsonAncestors(content, lineNumber).find((candidate) => candidate.value === secret);
+    return entry && entry.keys.length >= 2 ? entry.keys[entry.keys.length - 2] : undefined;
+  }
+  if (structure === 'yaml') return yamlAncestors(content.split('\n'), lineNumber - 1)[0];
+  return iniAncestors(content.split('\n'), lineNumber - 1)[0];
+}

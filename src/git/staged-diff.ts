@@ -12,7 +12,7 @@ import { DiffParser, type DiffSink } from './parse-diff.js';
  * colour, prefixes (noprefix, mnemonicPrefix), diff.relative, external diff
  * drivers, textconv, "-diff" attributes and core.bigFileThreshold (--text
  * makes git print every file as text; we decide ourselves what is binary),
- * rename/copy detection, inter-hunk context and submodule formats.
+ * rename/copy detection (without diff.renameLimit), inter-hunk context and submodule formats.
  */
 export const DIFF_FLAGS: readonly string[] = [
   '--no-color',
@@ -27,6 +27,9 @@ export const DIFF_FLAGS: readonly string[] = [
   '--full-index',
   '--find-renames',
   '--find-copies',
+  // No rename limit: over git's (diff.renameLimit, default 1000) a moved and edited file
+  // shows as deleted plus added, and every token it already held would look new.
+  '-l0',
   '--diff-algorithm=myers',
   '--ignore-submodules=all',
   '--submodule=short',

@@ -5,7 +5,7 @@
  */
 import type { DeferredFinding, LineDetector } from '../detect/engine.js';
 import { fileContext } from '../detect/file-context.js';
-import { beneathIntercomKey } from '../detect/structure.js';
+import { resolveDeferred } from '../detect/deferred.js';
 import { decodeUtf16, detectUtf16 } from '../detect/text-encoding.js';
 import type { Finding } from '../detect/types.js';
 import { LineScanner } from './line-scanner.js';
@@ -45,11 +45,6 @@ export function scanContent(detector: LineDetector, path: string, content: Buffe
     if (newline === -1) break;
     start = newline + 1;
   }
-  const structure = context.structure;
-  if (structure !== undefined) {
-    for (const entry of deferred) {
-      if (beneathIntercomKey(text, structure, entry.finding.line, entry.finding.secret)) findings.push(entry.finding);
-    }
-  }
+  if (context.structure !== undefined) findings.push(...resolveDeferred(text, context.structure, deferred));
   return { findings, lines: lineNumber, binary: false };
 }

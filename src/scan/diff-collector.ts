@@ -7,7 +7,7 @@
  */
 import type { DeferredFinding, LineDetector } from '../detect/engine.js';
 import { fileContext, type FileContext } from '../detect/file-context.js';
-import { beneathIntercomKey } from '../detect/structure.js';
+import { resolveDeferred as settle, unresolvedFindings } from '../detect/deferred.js';
 import { decodeUtf16, detectUtf16, looksLikeUtf16Line } from '../detect/text-encoding.js';
 import type { Finding } from '../detect/types.js';
 import type { ScanSettings } from '../config/resolve.js';
@@ -155,13 +155,10 @@ async function resolveDeferred(context: GitContext, outcome: FileOutcome): Promi
   if (text === undefined) {
     const blob = await readBlob(context, file.newBlob, WHOLE_FILE_LIMIT);
     // Too large to read whole: keep the finding rather than let a secret through unexamined.
-    if (blob === undefined) return deferred.map((entry) => entry.finding);
+    if (blob === undefined) return unresolvedFindings(deferred);
     text = blob.toString('utf8');
   }
-  const content = text;
-  return deferred
-    .filter((entry) => beneathIntercomKey(content, structure, entry.finding.line, entry.finding.secret))
-    .map((entry) => entry.finding);
+  return settle(text, structure, deferred);
 }
 
 /**

@@ -7,6 +7,7 @@ import type { Finding } from '../detect/types.js';
 export class LineScanner {
   private allowNext = false;
   private previousLine = 0;
+  private previousText = '';
 
   constructor(
     private readonly detector: LineDetector,
@@ -18,12 +19,17 @@ export class LineScanner {
 
   line(lineNumber: number, text: string): void {
     // "pragma: allowlist nextline secret" covers the line right after it.
-    const allowedByPrevious = this.allowNext && this.previousLine === lineNumber - 1;
+    const adjacent = this.previousLine === lineNumber - 1;
+    const allowedByPrevious = this.allowNext && adjacent;
+    const previous = adjacent ? this.previousText : '';
     this.allowNext = allowsNextLine(text);
     this.previousLine = lineNumber;
+    this.previousText = text;
     if (allowedByPrevious || allowsThisLine(text)) return;
     const source = this.commit === undefined ? { path: this.context.path, line: lineNumber } : { path: this.context.path, line: lineNumber, commit: this.commit };
     const found = this.detector.scanLine(text, source, this.context, this.deferred);
+    if (previous !== '' && found.length === 0) found.push(...this.detector.scanNameValuePair(previous, text, source, this.context));
+    if (found.length === 0) this.detector.scanValueField(text, source, this.context, this.deferred);
     if (found.length > 0) this.findings.push(...found);
   }
 }
