@@ -78,6 +78,8 @@ export const messages = {
   initHuskyInactive: () =>
     `${TOOL}: note: husky is not active in this clone yet (core.hooksPath is not .husky/_); run "npx husky" once, or "npm install" if your package.json has "prepare": "husky"`,
   noSuchPath: (entry: string) => `${TOOL}: scan: no such file or folder: ${entry}`,
+  partialClone: (detail: string) =>
+    `${detail} (this is a partial clone: objects the scan needs are not here, and intercom-guard never fetches; run "git fetch --refetch" or scan a full clone)`,
   cannotRead: (file: string, reason: string) => `${TOOL}: cannot read ${file} (${reason})`,
   cannotWrite: (file: string, reason: string) => `${TOOL}: cannot write the report to ${file} (${reason})`,
   historyNote:

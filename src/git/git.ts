@@ -48,6 +48,9 @@ const OWN_VARIABLES: Record<string, string> = {
 const PINNED_CONFIG: readonly string[] = [
   // One quoting style for paths in diff headers, whatever the user set.
   'core.quotePath=true',
+  // Never the network: a partial clone must not fetch missing objects behind the
+  // user's back (GIT_NO_LAZY_FETCH needs git >= 2.44; this works on every git).
+  'protocol.allow=never',
 ];
 
 export interface GitContext {
@@ -98,13 +101,16 @@ function client(context: GitContext): SimpleGit {
   }).env({ ...context.env });
 }
 
-/** First line of git's own error text, kept for the user (never parsed). */
+/**
+ * The line of git's error text to show the user: its first "fatal:" or
+ * "error:" line, else its first line. Shown, never used to decide anything.
+ */
 function firstLine(text: string): string {
-  const line = text
+  const lines = text
     .split('\n')
     .map((part) => part.trim())
-    .find((part) => part.length > 0);
-  return line ?? '';
+    .filter((part) => part.length > 0);
+  return lines.find((line) => /^(?:fatal|error):/.test(line)) ?? lines[0] ?? '';
 }
 
 /** Runs a git command through simple-git and returns its standard output. */
@@ -231,4 +237,10 @@ export async function readBlob(context: GitContext, objectId: string, maxBytes: 
     throw error;
   }
   return Buffer.concat(chunks);
+}
+
+/** Whether this is a partial clone: some objects live only on a promisor remote. */
+export async function isPartialClone(context: GitContext): Promise<boolean> {
+  const output = await runGit(context, ['config', '--get-regexp', '^(remote\\..*\\.promisor|extensions\\.partialclone)$']);
+  return output.trim().length > 0;
 }

@@ -7,7 +7,9 @@ import { EMPTY_BASELINE, type Baseline } from '../baseline.js';
 import { DEFAULT_SETTINGS, type ScanSettings } from '../config/resolve.js';
 import { LineDetector } from '../detect/engine.js';
 import type { Finding } from '../detect/types.js';
-import { createGitContext, repositoryInfo } from '../git/git.js';
+import { GuardError, isGuardError } from '../errors.js';
+import { createGitContext, isPartialClone } from '../git/git.js';
+import { messages } from '../messages.js';
 import { readCommits, type CommitSelection } from '../git/log-diff.js';
 import { FindingCollector, finishDiffScan } from './diff-collector.js';
 import { applyPolicy } from './policy.js';
@@ -26,12 +28,19 @@ export interface CommitScanOptions {
 
 export async function scanCommits(options: CommitScanOptions): Promise<ScanResult> {
   const settings = options.settings ?? DEFAULT_SETTINGS;
-  const cwdContext = createGitContext(options.cwd, options.env);
-  const { topLevel } = await repositoryInfo(cwdContext);
-  const context = createGitContext(topLevel, options.env);
+  // git log works anywhere in a repository, bare ones included; paths come out relative to the top.
+  const context = createGitContext(options.cwd, options.env);
   const detector = new LineDetector(settings.profiles);
   const collector = new FindingCollector(detector, settings, options.onCommit);
-  await readCommits(context, options.selection, collector);
+  try {
+    await readCommits(context, options.selection, collector);
+  } catch (error) {
+    // We never fetch: in a partial clone, say why objects are missing and what to do.
+    if (isGuardError(error) && error.kind === 'git-failed' && (await isPartialClone(context))) {
+      throw new GuardError('git-failed', messages.partialClone(error.message), { cause: error });
+    }
+    throw error;
+  }
   options.onCommit?.(collector.commitsSeen, collector.findingCount());
   const findings: Finding[] = await finishDiffScan(context, detector, collector);
   return {
