@@ -5,17 +5,13 @@
  * Exit codes: 0 nothing that blocks; 1 findings that block; 2 usage,
  * configuration, git or internal error (the scan could not be done).
  */
-import { runBaseline } from './commands/baseline.js';
-import { runCommitMsg } from './commands/commit-msg.js';
-import { runInit } from './commands/init.js';
-import { runPrePush } from './commands/pre-push.js';
-import { runScan } from './commands/scan.js';
-import { runStaged } from './commands/staged.js';
 import { EXIT_CLEAN, EXIT_ERROR } from './errors.js';
 import { processIO, type CommandIO } from './io.js';
 import { HELP, messages } from './messages.js';
 import { VERSION } from './version.js';
 import { parseArguments } from './args.js';
+// The hook's own command is part of this file; every other command loads on demand.
+import { runStaged } from './commands/staged.js';
 
 export async function main(argv: readonly string[], io: CommandIO = processIO()): Promise<number> {
   const parsed = parseArguments(argv);
@@ -30,18 +26,19 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
     case 'version':
       io.stdout.write(`${VERSION}\n`);
       return EXIT_CLEAN;
+    // Each command is loaded when asked for: a hook run parses only what it runs.
     case 'staged':
       return runStaged(parsed, io);
     case 'baseline':
-      return runBaseline(parsed, io);
+      return (await import('./commands/baseline.js')).runBaseline(parsed, io);
     case 'init':
-      return runInit(parsed, io);
+      return (await import('./commands/init.js')).runInit(parsed, io);
     case 'scan':
-      return runScan(parsed, io);
+      return (await import('./commands/scan.js')).runScan(parsed, io);
     case 'commit-msg':
-      return runCommitMsg(parsed, io);
+      return (await import('./commands/commit-msg.js')).runCommitMsg(parsed, io);
     case 'pre-push':
-      return runPrePush(parsed, io, readStandardInput);
+      return (await import('./commands/pre-push.js')).runPrePush(parsed, io, readStandardInput);
   }
 }
 

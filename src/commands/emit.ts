@@ -9,8 +9,6 @@ import { blocks, withChanges } from '../detect/types.js';
 import { EXIT_CLEAN, EXIT_FINDINGS, GuardError } from '../errors.js';
 import { useColor, type CommandIO } from '../io.js';
 import { messages } from '../messages.js';
-import { formatJson } from '../report/json.js';
-import { formatSarif } from '../report/sarif.js';
 import { formatFindings } from '../report/text.js';
 import type { ScanResult } from '../scan/result.js';
 import { writeSkipped } from './staged.js';
@@ -45,8 +43,8 @@ export async function emit(resultIn: ScanResult, options: ParsedArguments, io: C
   const human = emitOptions.hook ? io.stderr : io.stdout;
   const hasFindings = result.findings.length > 0;
   let report: string | undefined;
-  if (options.format === 'json') report = formatJson(result, emitOptions.mode);
-  else if (options.format === 'sarif') report = formatSarif(result);
+  if (options.format === 'json') report = (await import('../report/json.js')).formatJson(result, emitOptions.mode);
+  else if (options.format === 'sarif') report = (await import('../report/sarif.js')).formatSarif(result);
   else if (options.output !== undefined) report = hasFindings ? formatFindings(result, { color: false, blocking: emitOptions.hook, history: emitOptions.mode !== 'staged' }) : '';
 
   if (options.output !== undefined) {

@@ -13,7 +13,7 @@ export interface ScanSetup {
 
 export async function loadScanSetup(io: CommandIO, configPath: string | undefined): Promise<ScanSetup> {
   const topLevel = findTopLevel(io.cwd, io.env);
-  const settings = resolveSettings(await loadConfig({ topLevel, cwd: io.cwd, ...(configPath === undefined ? {} : { configPath }) }));
+  const settings = await resolveSettings(await loadConfig({ topLevel, cwd: io.cwd, ...(configPath === undefined ? {} : { configPath }) }));
   const baseline =
     topLevel === undefined
       ? EMPTY_BASELINE

@@ -4,7 +4,6 @@
  * filters, allow rules and the blocking threshold. Checks a schema cannot
  * express are small rules here, each reported as "file: key.path: problem".
  */
-import picomatch from 'picomatch';
 import { compileLinear, prepareForLinearEngine } from '../detect/linear-regex.js';
 import { INTERCOM_PROFILES } from '../detect/profiles/intercom.js';
 import { SEVERITIES, type DetectorProfile, type Finding, type Severity, type TokenProfile } from '../detect/types.js';
@@ -84,7 +83,7 @@ function customProfile(detector: CustomDetectorConfig, pattern: RegExp, extract:
   };
 }
 
-export function resolveSettings(loaded: LoadedConfig): ScanSettings {
+export async function resolveSettings(loaded: LoadedConfig): Promise<ScanSettings> {
   const { raw, source } = loaded;
   if (source === '') return DEFAULT_SETTINGS;
   const problems: string[] = [];
@@ -160,7 +159,8 @@ export function resolveSettings(loaded: LoadedConfig): ScanSettings {
 
   // As in .gitignore, a glob without a slash matches a file name at any depth.
   const anchored = ignoreGlobs.map((glob) => (glob.includes('/') ? glob : `**/${glob}`));
-  const ignoreMatcher = anchored.length > 0 ? picomatch(anchored, { dot: true }) : undefined;
+  // picomatch is loaded only when there are globs to match.
+  const ignoreMatcher = anchored.length > 0 ? (await import('picomatch')).default(anchored, { dot: true }) : undefined;
   return {
     profiles,
     failOn: raw.failOn ?? 'low',

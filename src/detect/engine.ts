@@ -37,19 +37,59 @@ export type DeferredFinding =
 
 const VALUE_FIELD_NAME = namePattern(['value']);
 
+/** The profiles that can report anything in one kind of file, and the keywords that wake them. */
+interface FilePlan {
+  readonly profiles: readonly DetectorProfile[];
+  /** Case-insensitive: does a line hold any keyword at all? */
+  readonly prefilter: RegExp;
+  /**
+   * Global, case-insensitive: where in a block of lines something could be
+   * (keywords, allow markers, "value" fields in JSON/YAML); other lines are skipped.
+   */
+  readonly blockFilter: RegExp;
+}
+
+function keywordPattern(keywords: readonly string[], flags: string): RegExp {
+  return keywords.length === 0 ? new RegExp('(?!)', flags) : new RegExp(keywords.map(escapeRegExp).join('|'), flags);
+}
+
 export class LineDetector {
   private readonly profiles: readonly DetectorProfile[];
-  private readonly prefilter: RegExp;
   private readonly namePatterns = new Map<DetectorProfile, RegExp>();
+  private readonly plans = new Map<string, FilePlan>();
 
   constructor(profiles: readonly DetectorProfile[]) {
     this.profiles = profiles;
-    const keywords = [...new Set(profiles.flatMap((profile) => profile.keywords))];
-    // A profile without keywords runs on every line.
-    this.prefilter =
-      keywords.length === 0 || profiles.some((profile) => profile.keywords.length === 0)
-        ? /(?:)/
-        : new RegExp(keywords.map(escapeRegExp).join('|'), 'i');
+  }
+
+  /**
+   * Which profiles apply to a file: lock files, vendored SDKs and changelogs
+   * hold hashes, so only validated tokens count there; a generic name counts
+   * only where context can say Intercom. Cached per kind of file.
+   */
+  plan(file: FileContext): FilePlan {
+    const contextual = !file.testPath && (file.intercomLocation || file.structure !== undefined);
+    const valueFields = (file.structure === 'json' || file.structure === 'yaml') && !file.hashesOnly;
+    const key = `${file.hashesOnly ? 1 : 0}${contextual ? 1 : 0}${valueFields ? 1 : 0}`;
+    let plan = this.plans.get(key);
+    if (plan === undefined) {
+      const profiles = this.profiles.filter((profile) => {
+        if (file.hashesOnly && profile.confidence !== 'confirmed') return false;
+        if (profile.kind === 'assignment' && profile.scope === 'intercom-context' && !contextual) return false;
+        return true;
+      });
+      // A profile without keywords runs on every line.
+      const everyLine = profiles.some((profile) => profile.keywords.length === 0);
+      const keywords = [...new Set(profiles.flatMap((profile) => profile.keywords))];
+      const blockWords = [...keywords, 'allowlist', ...(valueFields ? ['value'] : [])];
+      plan = {
+        profiles,
+        prefilter: everyLine ? /(?:)/ : keywordPattern(keywords, 'i'),
+        blockFilter: everyLine ? /^/gm : keywordPattern(blockWords, 'gi'),
+      };
+      this.plans.set(key, plan);
+    }
+    return plan;
   }
 
   /**
@@ -57,14 +97,13 @@ export class LineDetector {
    * that depend on the file's structure go to `deferred` (when given).
    */
   scanLine(rawText: string, source: LineSource, file: FileContext, deferred?: DeferredFinding[]): Finding[] {
-    if (!this.prefilter.test(rawText)) return [];
+    const plan = this.plan(file);
+    if (!plan.prefilter.test(rawText)) return [];
     const text = rawText.endsWith('\r') ? rawText.slice(0, -1) : rawText;
     const lower = text.toLowerCase();
     const candidates: Candidate[] = [];
     const assignments = new Map<RegExp, Assignment[]>();
-    for (const profile of this.profiles) {
-      // Lock files, vendored SDKs and changelogs hold hashes: only validated tokens count there.
-      if (file.hashesOnly && profile.confidence !== 'confirmed') continue;
+    for (const profile of plan.profiles) {
       if (profile.keywords.length > 0 && !profile.keywords.some((keyword) => lower.includes(keyword))) continue;
       if (profile.kind === 'token') {
         this.tokens(profile, text, candidates);

@@ -10,13 +10,15 @@
  * first rewritten into an equivalent form it takes: named groups become plain
  * ones, and X{24} becomes (?:X){16}(?:X){8}.
  */
-import v8 from 'node:v8';
+import { createRequire } from 'node:module';
 
 let enabled = false;
 
 function enableLinearEngine(): void {
   if (enabled) return;
   // Must be set before the first `l` regex is compiled; harmless for every other regex.
+  // node:v8 is loaded here, not at start-up: only custom detectors and allow rules need it.
+  const v8 = createRequire(import.meta.url)('node:v8') as typeof import('node:v8');
   v8.setFlagsFromString('--enable-experimental-regexp-engine');
   enabled = true;
 }

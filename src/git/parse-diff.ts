@@ -32,6 +32,12 @@ export interface DiffSink {
   addedLine(file: DiffFile, lineNumber: number, text: string): void;
   /** Called once per file, after its last line. */
   endFile(file: DiffFile): void;
+  /**
+   * Optional fast path: several added lines at once, the raw text of the diff
+   * lines ("+text\n" each), the first at `firstLine`. A sink without it gets
+   * addedLine() for each line.
+   */
+  addedBlock?(file: DiffFile, firstLine: number, text: string, count: number): void;
   /** With `git log` output: a commit starts (see COMMIT_MARKER). */
   commit?(id: string): void;
   /** With `git log` output: a line of the commit's message. */
@@ -73,6 +79,9 @@ export class DiffParser {
   push(chunk: Buffer): void {
     let start = 0;
     for (;;) {
+      if (this.carry.length === 0 && this.newLeft > 1 && this.oldLeft === 0 && this.parentsLeft.length === 0) {
+        start = this.bulkAdded(chunk, start);
+      }
       const newline = chunk.indexOf(NEWLINE, start);
       if (newline === -1) {
         if (start < chunk.length) this.carry.push(chunk.subarray(start));
@@ -88,6 +97,29 @@ export class DiffParser {
       }
       start = newline + 1;
     }
+  }
+
+  /**
+   * In a hunk's run of added lines (-U0 prints removals first), hands every
+   * complete "+" line of this chunk to the sink at once. Returns where it stopped.
+   */
+  private bulkAdded(chunk: Buffer, start: number): number {
+    const file = this.file;
+    if (file === undefined || file.submodule || this.sink.addedBlock === undefined) return start;
+    let position = start;
+    let count = 0;
+    while (count < this.newLeft && chunk[position] === 0x2b) {
+      const newline = chunk.indexOf(NEWLINE, position);
+      if (newline === -1) break;
+      position = newline + 1;
+      count += 1;
+    }
+    if (count < 2) return start;
+    this.lineCount += count;
+    this.sink.addedBlock(file, this.nextLine, chunk.toString('utf8', start, position), count);
+    this.nextLine += count;
+    this.newLeft -= count;
+    return position;
   }
 
   /** Ends the input; throws if it stopped in the middle of a hunk. */

@@ -11,7 +11,7 @@ import { resolveDeferred as settle, unresolvedFindings } from '../detect/deferre
 import { decodeUtf16, detectUtf16, looksLikeUtf16Line } from '../detect/text-encoding.js';
 import type { Finding } from '../detect/types.js';
 import type { ScanSettings } from '../config/resolve.js';
-import { readBlob, type GitContext } from '../git/git.js';
+import { readBlobs, type GitContext } from '../git/git.js';
 import type { DiffFile, DiffSink } from '../git/parse-diff.js';
 import { LineScanner } from './line-scanner.js';
 import type { SkippedFile } from './result.js';
@@ -59,7 +59,7 @@ export class FindingCollector implements DiffSink {
     private readonly onProgress?: (done: number, findings: number) => void,
   ) {}
 
-  addedLine(file: DiffFile, lineNumber: number, text: string): void {
+  private enter(file: DiffFile): NonNullable<FindingCollector['current']> {
     if (this.current?.file !== file) {
       if (this.settings.isIgnored(file.path)) this.dropped = 'ignored';
       const context = fileContext(file.path);
@@ -67,6 +67,29 @@ export class FindingCollector implements DiffSink {
       const deferred: DeferredFinding[] = [];
       this.current = { file, context, findings, deferred, scanner: new LineScanner(this.detector, context, findings, deferred, this.commitId) };
     }
+    return this.current;
+  }
+
+  addedBlock(file: DiffFile, firstLine: number, text: string, count: number): void {
+    const current = this.enter(file);
+    if (this.binary || this.dropped) return;
+    if (text.includes('\0') || (this.settings.maxFileBytes !== undefined && this.bytes + text.length > this.settings.maxFileBytes)) {
+      // The rare cases decided line by line: binary content, the size limit.
+      let start = 0;
+      for (let i = 0; i < count; i++) {
+        const end = text.indexOf('\n', start);
+        this.addedLine(file, firstLine + i, text.slice(start + 1, end));
+        start = end + 1;
+      }
+      return;
+    }
+    this.bytes += text.length - count;
+    this.lines += count;
+    current.scanner.block(firstLine, text);
+  }
+
+  addedLine(file: DiffFile, lineNumber: number, text: string): void {
+    const current = this.enter(file);
     if (this.binary || this.dropped) return;
     this.bytes += text.length + 1;
     if (this.settings.maxFileBytes !== undefined && this.bytes > this.settings.maxFileBytes) {
@@ -79,7 +102,7 @@ export class FindingCollector implements DiffSink {
       return;
     }
     this.lines += 1;
-    this.current.scanner.line(lineNumber, text);
+    current.scanner.line(lineNumber, text);
   }
 
   /** A new commit starts (range and history scans). */
@@ -127,34 +150,42 @@ export class FindingCollector implements DiffSink {
 }
 
 
-/** Decodes UTF-16 candidates and resolves parent-key findings once the diff has been read. */
+/**
+ * Decodes UTF-16 candidates and resolves parent-key findings once the diff
+ * has been read. All the blobs this needs come from one `git cat-file --batch`
+ * (two at most: UTF-16 files first, then the files with parent-key findings).
+ */
 export async function finishDiffScan(context: GitContext, detector: LineDetector, collector: FindingCollector): Promise<Finding[]> {
-  for (const { file, commit } of collector.utf16Candidates) {
-    const outcome = await scanUtf16File(context, detector, file, commit);
-    if (outcome === undefined) {
-      collector.skipped.push({ path: file.path, reason: 'binary' });
-    } else {
-      collector.filesScanned += 1;
-      collector.linesScanned += outcome.lines;
-      if (outcome.findings.length > 0 || outcome.deferred.length > 0) collector.outcomes.push(outcome);
+  if (collector.utf16Candidates.length > 0) {
+    const ids = collector.utf16Candidates.flatMap(({ file }) => [file.newBlob ?? '', file.oldBlob ?? '']).filter(Boolean);
+    const blobs = await readBlobs(context, ids, WHOLE_FILE_LIMIT);
+    for (const { file, commit } of collector.utf16Candidates) {
+      const outcome = scanUtf16File(detector, file, commit, blobs);
+      if (outcome === undefined) {
+        collector.skipped.push({ path: file.path, reason: 'binary' });
+      } else {
+        collector.filesScanned += 1;
+        collector.linesScanned += outcome.lines;
+        if (outcome.findings.length > 0 || outcome.deferred.length > 0) collector.outcomes.push(outcome);
+      }
     }
   }
+  const needing = collector.outcomes.filter((outcome) => outcome.deferred.length > 0 && outcome.utf16Text === undefined && outcome.file.newBlob);
+  const blobs = needing.length > 0 ? await readBlobs(context, needing.map((outcome) => outcome.file.newBlob!), WHOLE_FILE_LIMIT) : new Map<string, Buffer | undefined>();
   const findings: Finding[] = [...collector.messages];
-  for (const outcome of collector.outcomes) {
-    findings.push(...outcome.findings, ...(await resolveDeferred(context, outcome)));
-  }
+  for (const outcome of collector.outcomes) findings.push(...outcome.findings, ...resolveDeferred(outcome, blobs));
   return findings;
 }
 
-/** Findings that hold only beneath an intercom key: check them against the staged file. */
-async function resolveDeferred(context: GitContext, outcome: FileOutcome): Promise<Finding[]> {
+/** Findings that hold only beneath an intercom key (or a named parent): check them against the staged file. */
+function resolveDeferred(outcome: FileOutcome, blobs: ReadonlyMap<string, Buffer | undefined>): Finding[] {
   const { deferred, file } = outcome;
   const structure = outcome.context.structure;
   if (deferred.length === 0 || structure === undefined || !file.newBlob) return [];
   let text = outcome.utf16Text;
   if (text === undefined) {
-    const blob = await readBlob(context, file.newBlob, WHOLE_FILE_LIMIT);
-    // Too large to read whole: keep the finding rather than let a secret through unexamined.
+    const blob = blobs.get(file.newBlob);
+    // Too large to read whole (or missing): keep what could be a secret rather than let it through unexamined.
     if (blob === undefined) return unresolvedFindings(deferred);
     text = blob.toString('utf8');
   }
@@ -165,18 +196,18 @@ async function resolveDeferred(context: GitContext, outcome: FileOutcome): Promi
  * A UTF-16 file: decode the staged and the committed versions and scan the
  * lines the change adds (lines of the new text not in the old one).
  */
-async function scanUtf16File(
-  context: GitContext,
+function scanUtf16File(
   detector: LineDetector,
   file: DiffFile,
   commit: string | undefined,
-): Promise<(FileOutcome & { lines: number }) | undefined> {
-  const blob = file.newBlob ? await readBlob(context, file.newBlob, WHOLE_FILE_LIMIT) : undefined;
+  blobs: ReadonlyMap<string, Buffer | undefined>,
+): (FileOutcome & { lines: number }) | undefined {
+  const blob = file.newBlob ? blobs.get(file.newBlob) : undefined;
   if (blob === undefined) return undefined;
   const encoding = detectUtf16(blob);
   if (encoding === undefined) return undefined;
   const text = decodeUtf16(blob, encoding);
-  const oldBlob = file.oldBlob ? await readBlob(context, file.oldBlob, WHOLE_FILE_LIMIT) : Buffer.alloc(0);
+  const oldBlob = file.oldBlob ? blobs.get(file.oldBlob) : undefined;
   const oldEncoding = oldBlob ? detectUtf16(oldBlob) : undefined;
   const oldLines = new Map<string, number>();
   if (oldBlob && oldEncoding) {
@@ -198,4 +229,3 @@ async function scanUtf16File(
   });
   return { file, context: fileCtx, findings, deferred, lines, utf16Text: text, commit };
 }
-

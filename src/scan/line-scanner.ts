@@ -22,15 +22,59 @@ export class LineScanner {
     const adjacent = this.previousLine === lineNumber - 1;
     const allowedByPrevious = this.allowNext && adjacent;
     const previous = adjacent ? this.previousText : '';
-    this.allowNext = allowsNextLine(text);
+    // Marker checks are regexes: run them only on lines that mention a marker at all.
+    const mentionsMarker = /allow|ignore/i.test(text);
+    this.allowNext = mentionsMarker && allowsNextLine(text);
     this.previousLine = lineNumber;
     this.previousText = text;
-    if (allowedByPrevious || allowsThisLine(text)) return;
+    if (allowedByPrevious || (mentionsMarker && allowsThisLine(text))) return;
     const source = this.commit === undefined ? { path: this.context.path, line: lineNumber } : { path: this.context.path, line: lineNumber, commit: this.commit };
+    const deferredBefore = this.deferred.length;
     const found = this.detector.scanLine(text, source, this.context, this.deferred);
-    if (previous !== '' && found.length === 0) found.push(...this.detector.scanNameValuePair(previous, text, source, this.context));
-    if (found.length === 0) this.detector.scanValueField(text, source, this.context, this.deferred);
+    if (previous !== '' && found.length === 0 && /name/i.test(previous)) {
+      found.push(...this.detector.scanNameValuePair(previous, text, source, this.context));
+    }
+    if (found.length === 0 && this.deferred.length === deferredBefore && /value/i.test(text)) {
+      this.detector.scanValueField(text, source, this.context, this.deferred);
+    }
     if (found.length > 0) this.findings.push(...found);
+  }
+
+  /**
+   * A run of added lines at once (each starting with "+" and ending with a
+   * newline), the first at `firstLine`. Only the lines where the detector's
+   * block filter finds something, and the line after each (a value may follow
+   * its name), are scanned one by one: most lines of a large change are
+   * never split out or decoded separately.
+   */
+  block(firstLine: number, text: string): void {
+    const filter = this.detector.plan(this.context).blockFilter;
+    filter.lastIndex = 0;
+    let lineIndex = 0; // index of the line that starts at lineStart
+    let lineStart = 0;
+    let nextToScan = 0; // lines before this index were scanned already
+    for (let match = filter.exec(text); match !== null; match = filter.exec(text)) {
+      // Advance to the line holding the match.
+      for (let newline = text.indexOf('\n', lineStart); newline !== -1 && newline < match.index; newline = text.indexOf('\n', lineStart)) {
+        lineStart = newline + 1;
+        lineIndex += 1;
+      }
+      let start = lineStart;
+      let index = lineIndex;
+      for (let extra = 0; extra < 2; extra++, index++) {
+        const end = text.indexOf('\n', start);
+        if (end === -1) break;
+        if (index >= nextToScan) {
+          this.line(firstLine + index, text.slice(start + 1, end));
+          nextToScan = index + 1;
+        }
+        start = end + 1;
+      }
+      // Continue after the scanned lines (always forward, even after an empty match).
+      const next = Math.max(filter.lastIndex, start);
+      filter.lastIndex = next > match.index ? next : match.index + 1;
+      if (filter.lastIndex >= text.length) break;
+    }
   }
 }
 

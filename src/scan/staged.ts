@@ -8,8 +8,10 @@ import { DEFAULT_SETTINGS, type ScanSettings } from '../config/resolve.js';
 import { LineDetector } from '../detect/engine.js';
 import { decodeUtf16, detectUtf16 } from '../detect/text-encoding.js';
 import { withChanges, type Finding } from '../detect/types.js';
-import { isGuardError } from '../errors.js';
-import { createGitContext, readBlob, repositoryInfo, type GitContext } from '../git/git.js';
+import { GuardError } from '../errors.js';
+import { messages } from '../messages.js';
+import { findTopLevel } from '../config/load.js';
+import { createGitContext, readBlobs, type GitContext } from '../git/git.js';
 import { readStagedChange } from '../git/staged-diff.js';
 import { FindingCollector, finishDiffScan, WHOLE_FILE_LIMIT, type FileOutcome } from './diff-collector.js';
 import { applyPolicy } from './policy.js';
@@ -29,12 +31,12 @@ export async function scanStaged(options: StagedScanOptions = {}): Promise<ScanR
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const detector = new LineDetector(settings.profiles);
   const collector = new FindingCollector(detector, settings);
-  // Both run at once: the diff does not wait for the repository check.
-  const [repository, diff] = await Promise.allSettled([
-    repositoryInfo(context),
-    readStagedChange(context, collector, options.paths ?? []),
-  ]);
-  throwFirstFailure(repository, diff);
+  // Outside any repository say so plainly; anything else git itself reports (bare
+  // repositories, dubious ownership) comes back as git's own error line.
+  if (findTopLevel(context.cwd, options.env ?? process.env) === undefined && !(options.env ?? process.env).GIT_DIR) {
+    throw new GuardError('not-a-repository', messages.notARepository(context.cwd, ''));
+  }
+  await readStagedChange(context, collector, options.paths ?? []);
   const findings = await finishDiffScan(context, detector, collector);
   const marked = await markAlreadyCommitted(context, collector.outcomes, findings);
   return {
@@ -52,31 +54,21 @@ export async function scanStaged(options: StagedScanOptions = {}): Promise<ScanR
  */
 async function markAlreadyCommitted(context: GitContext, outcomes: readonly FileOutcome[], findings: Finding[]): Promise<Finding[]> {
   const byPath = new Map(outcomes.map((outcome) => [outcome.file.path, outcome.file]));
+  const oldIds = [...new Set(findings.map((finding) => byPath.get(finding.path)?.oldBlob).filter((id): id is string => id !== undefined && !/^0+$/.test(id)))];
+  if (oldIds.length === 0) return findings;
+  const blobs = await readBlobs(context, oldIds, WHOLE_FILE_LIMIT);
   const oldTexts = new Map<string, string | undefined>();
-  const result: Finding[] = [];
-  for (const finding of findings) {
-    const file = byPath.get(finding.path);
-    let oldText: string | undefined;
-    if (file?.oldBlob && !/^0+$/.test(file.oldBlob)) {
-      if (!oldTexts.has(file.path)) {
-        const blob = await readBlob(context, file.oldBlob, WHOLE_FILE_LIMIT);
-        const encoding = blob ? detectUtf16(blob) : undefined;
-        oldTexts.set(file.path, blob && (encoding ? decodeUtf16(blob, encoding) : blob.toString('utf8')));
-      }
-      oldText = oldTexts.get(file.path);
+  const textOf = (id: string) => {
+    if (!oldTexts.has(id)) {
+      const blob = blobs.get(id);
+      const encoding = blob ? detectUtf16(blob) : undefined;
+      oldTexts.set(id, blob && (encoding ? decodeUtf16(blob, encoding) : blob.toString('utf8')));
     }
-    if (oldText !== undefined && oldText.includes(finding.secret)) {
-      result.push(withChanges(finding, { warning: 'already-committed' }));
-    } else {
-      result.push(finding);
-    }
-  }
-  return result;
-}
-
-/** "git missing" explains everything else; then "not a repository"; then the diff's own error. */
-function throwFirstFailure(repository: PromiseSettledResult<unknown>, diff: PromiseSettledResult<unknown>): void {
-  if (diff.status === 'rejected' && isGuardError(diff.reason) && diff.reason.kind === 'git-missing') throw diff.reason;
-  if (repository.status === 'rejected') throw repository.reason;
-  if (diff.status === 'rejected') throw diff.reason;
+    return oldTexts.get(id);
+  };
+  return findings.map((finding) => {
+    const id = byPath.get(finding.path)?.oldBlob;
+    const oldText = id === undefined || /^0+$/.test(id) ? undefined : textOf(id);
+    return oldText !== undefined && oldText.includes(finding.secret) ? withChanges(finding, { warning: 'already-committed' }) : finding;
+  });
 }

@@ -114,6 +114,39 @@ describe('the diff parser on real git output', () => {
   });
 });
 
+describe('the fast path for runs of added lines', () => {
+  it('hands over exactly the lines the line-by-line path does', () => {
+    fc.assert(
+      fc.property(fc.array(content, { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 300 }), (files, chunkSize) => {
+        const repo = TempRepo.create();
+        files.forEach((bytes, i) => writeFileSync(path.join(repo.dir, `f${i}`), bytes));
+        repo.git('add', '-A');
+        const output = stagedDiff(repo);
+        const viaLines = parse(output, chunkSize);
+        const viaBlocks: string[] = [];
+        const parser = new DiffParser({
+          addedLine: (file, line, text) => viaBlocks.push(`${file.path}:${line}:${text}`),
+          addedBlock: (file, first, text, count) => {
+            const lines = text.split('\n');
+            expect(lines.pop()).toBe('');
+            expect(lines).toHaveLength(count);
+            lines.forEach((line, i) => {
+              expect(line.startsWith('+')).toBe(true);
+              viaBlocks.push(`${file.path}:${first + i}:${line.slice(1)}`);
+            });
+          },
+          endFile: () => undefined,
+        });
+        for (let start = 0; start < output.length; start += chunkSize) parser.push(output.subarray(start, start + chunkSize));
+        parser.end();
+        const expected = [...viaLines.files.entries()].flatMap(([name, entry]) => [...entry.lines].map(([line, text]) => `${name}:${line}:${text}`));
+        expect(viaBlocks.sort()).toEqual(expected.sort());
+      }),
+      fuzzParameters(15),
+    );
+  });
+});
+
 describe('the diff parser on malformed input', () => {
   const noise = fc.oneof(
     fc.uint8Array({ maxLength: 300 }).map((bytes) => Buffer.from(bytes)),
