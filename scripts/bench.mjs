@@ -4,7 +4,7 @@
 // throwaway repository (in the system temp folder, removed at the end) and
 // runs, round-robin in the same run:
 //
-//   hook          node <this checkout>/dist/cli.js staged   (what the installed hook runs)
+//   hook          node <this checkout>/dist/cli.cjs staged  (what the installed hook runs)
 //   node -e 0     starting node and doing nothing
 //   git diff      git diff --cached -U0 --no-ext-diff --no-color > /dev/null
 //   git (hook)    the same diff with the hook's own pinned flags (for reference only)
@@ -28,7 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-let CLI = path.join(ROOT, 'dist/cli.js');
+let CLI = path.join(ROOT, 'dist/cli.cjs');
 const NODE = process.execPath;
 
 /**
@@ -80,7 +80,7 @@ const USAGE = `Usage: node scripts/bench.mjs [--quick] [--json] [--rounds N] [--
   --rounds N       measured rounds for every size (default: small 15, medium 9, large 5)
   --sizes LIST     which sizes to run, comma-separated (default: all; with --quick: small,large)
   --keep           keep the temporary repositories and print where they are
-  --cli PATH       the CLI to time (default: dist/cli.js of this checkout)
+  --cli PATH       the CLI to time (default: dist/cli.cjs of this checkout)
 `;
 
 function parseArgs(argv) {

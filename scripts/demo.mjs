@@ -34,7 +34,7 @@ try {
   copyFileSync(path.join(root, 'hooks/pre-commit'), path.join(repo, '.git/hooks/pre-commit'));
   chmodSync(path.join(repo, '.git/hooks/pre-commit'), 0o755);
   mkdirSync(path.join(repo, 'node_modules/.bin'), { recursive: true });
-  symlinkSync(path.join(root, 'dist/cli.js'), path.join(repo, 'node_modules/.bin/intercom-guard'));
+  symlinkSync(path.join(root, 'dist/cli.cjs'), path.join(repo, 'node_modules/.bin/intercom-guard'));
   writeFileSync(path.join(repo, '.gitignore'), 'node_modules/\n');
 
   // A generated token with the shape of a real one: base64 of tok:<uuid>:1:0.

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run eval`: builds dist/cli.js, then runs the labelled corpus
+// `npm run eval`: builds dist/cli.cjs, then runs the labelled corpus
 // (test/corpus) through the real hook with vitest and prints the summary:
 // recall, false-block rate, every miss and every false block.
 //

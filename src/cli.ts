@@ -1,6 +1,6 @@
-#!/usr/bin/env node
 /**
  * intercom-guard: arguments in, exit code out. Nothing else lives here.
+ * (The installed command is bin.ts, which starts the hook's git first.)
  *
  * Exit codes: 0 nothing that blocks; 1 findings that block; 2 usage,
  * configuration, git or internal error (the scan could not be done).
@@ -10,10 +10,12 @@ import { processIO, type CommandIO } from './io.js';
 import { HELP, messages } from './messages.js';
 import { VERSION } from './version.js';
 import { parseArguments } from './args.js';
-// The hook's own command is part of this file; every other command loads on demand.
-import { runStaged } from './commands/staged.js';
+import type { GitProcess } from './git/process.js';
 
-export async function main(argv: readonly string[], io: CommandIO = processIO()): Promise<number> {
+/**
+ * @param early the staged diff, when it was started before the scanner loaded
+ */
+export async function main(argv: readonly string[], io: CommandIO = processIO(), early?: GitProcess): Promise<number> {
   const parsed = parseArguments(argv);
   if ('error' in parsed) {
     io.stderr.write(`${messages.usage(parsed.error)}\n`);
@@ -27,8 +29,9 @@ export async function main(argv: readonly string[], io: CommandIO = processIO())
       io.stdout.write(`${VERSION}\n`);
       return EXIT_CLEAN;
     // Each command is loaded when asked for: a hook run parses only what it runs.
+    // Each command is loaded when asked for: a hook run parses only what it runs.
     case 'staged':
-      return runStaged(parsed, io);
+      return (await import('./commands/staged.js')).runStaged(parsed, io, early ? { started: early } : undefined);
     case 'baseline':
       return (await import('./commands/baseline.js')).runBaseline(parsed, io);
     case 'init':
@@ -48,13 +51,17 @@ async function readStandardInput(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    // Fail closed: an unexpected crash still blocks the commit, with a reason.
-    process.stderr.write(`${messages.internal(error instanceof Error ? error.message : String(error))}\n${messages.failedClosed()}\n`);
-    process.exitCode = EXIT_ERROR;
-  },
-);
+/** Runs the command line and sets the exit code (bin.ts calls this after starting git). */
+export function run(argv: readonly string[], early?: GitProcess): Promise<void> {
+  return main(argv, processIO(), early).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      // Fail closed: an unexpected crash still blocks the commit, with a reason.
+      early?.cancel();
+      process.stderr.write(`${messages.internal(error instanceof Error ? error.message : String(error))}\n${messages.failedClosed()}\n`);
+      process.exitCode = EXIT_ERROR;
+    },
+  );
+}

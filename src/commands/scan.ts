@@ -51,7 +51,7 @@ export async function runScan(options: ParsedArguments, io: CommandIO, stdin: ()
       result = scanInput(await stdin(), settings, baseline);
     } else {
       mode = 'paths';
-      result = scanPaths({ cwd: io.cwd, paths: options.positionals, exclude: options.exclude, settings, baseline });
+      result = await scanPaths({ cwd: io.cwd, paths: options.positionals, exclude: options.exclude, settings, baseline });
     }
     return await emit(result, options, io, { mode, hook: false });
   } catch (error) {

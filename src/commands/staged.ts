@@ -3,6 +3,7 @@
  * the scan cannot be done, the commit is blocked with the reason.
  */
 import type { ParsedArguments } from '../args.js';
+import type { GitProcess } from '../git/git.js';
 import { EXIT_CLEAN } from '../errors.js';
 import type { CommandIO } from '../io.js';
 import { messages } from '../messages.js';
@@ -13,17 +14,19 @@ import { reportError } from './report-error.js';
 import { emit } from './emit.js';
 import { loadScanSetup, skipRequested } from './setup.js';
 
-export async function runStaged(options: ParsedArguments, io: CommandIO): Promise<number> {
+export async function runStaged(options: ParsedArguments, io: CommandIO, early?: { started: GitProcess }): Promise<number> {
   const skip = skipRequested(io.env);
   if (skip !== undefined) {
+    early?.started.cancel();
     io.stderr.write(`${messages.skipped(skip)}\n`);
     return EXIT_CLEAN;
   }
   try {
     const { settings, baseline } = await loadScanSetup(io, options.config);
-    const result = await scanStaged({ cwd: io.cwd, env: io.env, paths: options.positionals, settings, baseline });
+    const result = await scanStaged({ cwd: io.cwd, env: io.env, paths: options.positionals, settings, baseline, ...(early ? { started: early.started } : {}) });
     return await emit(result, options, io, { mode: 'staged', hook: true });
   } catch (error) {
+    early?.started.cancel();
     return reportError(error, io, { debug: options.debug, hook: true });
   }
 }

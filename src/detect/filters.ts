@@ -98,7 +98,12 @@ export function looksLikeSecret(value: string, minLength: number, minEntropy = 3
   if (classes < 2) return false;
   // Dotted or slashed words are names and paths (prod/intercom/token, config.intercom.token).
   if (/^[A-Za-z_]+(?:[./:][A-Za-z_]+)+$/.test(value)) return false;
-  // Words joined by separators are identifiers (INTERCOM_API_KEY, intercom-access-token).
-  if (/^[A-Za-z]+(?:[_-][A-Za-z]+)+$/.test(value)) return false;
+  // API tokens and secrets are base64, base64url, hex, UUIDs or ic_...: code and prose are not.
+  if (!/^[A-Za-z0-9+/=_\-.~%]+$/.test(value)) return false;
+  // Words and short numbers joined by separators are identifiers and slugs
+  // (INTERCOM_API_KEY, intercom-access-token, region-cursor-94, v1.2.3).
+  if (/^(?:[A-Za-z]+|\d{1,4})(?:[_\-.](?:[A-Za-z]+|\d{1,4}))+$/.test(value)) return false;
+  // So are CamelCase words (Conversation, IntercomTokenType): generated values are not this regular.
+  if (/^[A-Z]?[a-z]+(?:[A-Z][a-z]+)*$/.test(value)) return false;
   return shannonEntropy(value) >= minEntropy;
 }

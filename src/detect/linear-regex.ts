@@ -10,7 +10,6 @@
  * first rewritten into an equivalent form it takes: named groups become plain
  * ones, and X{24} becomes (?:X){16}(?:X){8}.
  */
-import { createRequire } from 'node:module';
 
 let enabled = false;
 
@@ -18,7 +17,7 @@ function enableLinearEngine(): void {
   if (enabled) return;
   // Must be set before the first `l` regex is compiled; harmless for every other regex.
   // node:v8 is loaded here, not at start-up: only custom detectors and allow rules need it.
-  const v8 = createRequire(import.meta.url)('node:v8') as typeof import('node:v8');
+  const v8 = process.getBuiltinModule('node:v8');
   v8.setFlagsFromString('--enable-experimental-regexp-engine');
   enabled = true;
 }

@@ -4,7 +4,7 @@
  * `commit <path>`) compared with HEAD, or with the empty tree before the
  * first commit.
  */
-import { streamGitOutput, type GitContext } from './git.js';
+import { startGit, type GitContext, type GitProcess } from './process.js';
 import { DiffParser, type DiffSink } from './parse-diff.js';
 
 /**
@@ -42,13 +42,14 @@ export function stagedDiffArgs(paths: readonly string[] = []): string[] {
   return args;
 }
 
-/** Streams the staged diff into `sink`, file by file, added line by added line. */
-export async function readStagedChange(
-  context: GitContext,
-  sink: DiffSink,
-  paths: readonly string[] = [],
-): Promise<void> {
+/** Starts the staged diff; its output waits for readStagedChange. */
+export function startStagedDiff(context: GitContext, paths: readonly string[] = []): GitProcess {
+  return startGit(context, stagedDiffArgs(paths));
+}
+
+/** Streams the staged diff (started here, or earlier by startStagedDiff) into `sink`, file by file, added line by added line. */
+export async function readStagedChange(context: GitContext, sink: DiffSink, paths: readonly string[] = [], started?: GitProcess): Promise<void> {
   const parser = new DiffParser(sink);
-  await streamGitOutput(context, stagedDiffArgs(paths), (chunk) => parser.push(chunk));
+  await (started ?? startStagedDiff(context, paths)).consume((chunk) => parser.push(chunk));
   parser.end();
 }

@@ -6,6 +6,7 @@
  * package when none is installed.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GuardError } from '../errors.js';
 import { messages } from '../messages.js';
@@ -14,8 +15,10 @@ export const MARKER = 'intercom-guard';
 
 /** The packaged hook, found beside the running code (dist/ in the package, src/install/ in development). */
 export function packagedHook(): string {
+  // dist/cli.cjs is CommonJS (__dirname); the sources run as ES modules in tests.
+  const here = typeof __dirname === 'string' ? __dirname : path.dirname(fileURLToPath(import.meta.url));
   for (const relative of ['../hooks/pre-commit', '../../hooks/pre-commit']) {
-    const file = fileURLToPath(new URL(relative, import.meta.url));
+    const file = path.join(here, relative);
     if (existsSync(file)) return readFileSync(file, 'utf8');
   }
   throw new GuardError('io', messages.packagedHookMissing());

@@ -137,7 +137,10 @@ export class FindingCollector implements DiffSink {
     } else if (this.current?.file === file && this.lines > 0) {
       this.filesScanned += 1;
       this.linesScanned += this.lines;
-      const { context, findings, deferred } = this.current;
+      const { context, findings, scanner } = this.current;
+      // A "value" field is a named secret only under a name that says intercom, which the
+      // change must then mention: without it, no need to read the file again.
+      const deferred = scanner.sawIntercom ? this.current.deferred : this.current.deferred.filter((entry) => entry.check !== 'named-parent');
       if (findings.length > 0 || deferred.length > 0) this.outcomes.push({ file, context, findings, deferred, commit: this.commitId });
     }
     this.current = undefined;

@@ -6,7 +6,6 @@
  */
 import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
-import picomatch from 'picomatch';
 import { DEFAULT_SETTINGS, type ScanSettings } from '../config/resolve.js';
 import { LineDetector } from '../detect/engine.js';
 import type { Finding } from '../detect/types.js';
@@ -29,9 +28,10 @@ export interface PathScanOptions {
   readonly baseline?: Baseline;
 }
 
-export function excludeMatcher(globs: readonly string[]): (relative: string) => boolean {
+export async function excludeMatcher(globs: readonly string[]): Promise<(relative: string) => boolean> {
   if (globs.length === 0) return () => false;
-  // As in .gitignore, a glob without a slash matches a name at any depth.
+  // As in .gitignore, a glob without a slash matches a name at any depth. picomatch loads only when needed.
+  const { default: picomatch } = await import('picomatch');
   const matcher = picomatch(
     globs.map((glob) => (glob.includes('/') ? glob : `**/${glob}`)),
     { dot: true },
@@ -39,10 +39,10 @@ export function excludeMatcher(globs: readonly string[]): (relative: string) => 
   return (relative) => matcher(relative);
 }
 
-export function scanPaths(options: PathScanOptions): ScanResult {
+export async function scanPaths(options: PathScanOptions): Promise<ScanResult> {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const detector = new LineDetector(settings.profiles);
-  const excluded = excludeMatcher(options.exclude ?? []);
+  const excluded = await excludeMatcher(options.exclude ?? []);
   const limit = Math.min(FILE_LIMIT, settings.maxFileBytes ?? FILE_LIMIT);
   const findings: Finding[] = [];
   const skipped: SkippedFile[] = [];

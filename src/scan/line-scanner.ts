@@ -8,6 +8,8 @@ export class LineScanner {
   private allowNext = false;
   private previousLine = 0;
   private previousText = '';
+  /** Whether any scanned line named intercom (a "value" field needs its parent key to). */
+  sawIntercom = false;
 
   constructor(
     private readonly detector: LineDetector,
@@ -24,6 +26,7 @@ export class LineScanner {
     const previous = adjacent ? this.previousText : '';
     // Marker checks are regexes: run them only on lines that mention a marker at all.
     const mentionsMarker = /allow|ignore/i.test(text);
+    if (!this.sawIntercom && /intercom/i.test(text)) this.sawIntercom = true;
     this.allowNext = mentionsMarker && allowsNextLine(text);
     this.previousLine = lineNumber;
     this.previousText = text;

@@ -11,7 +11,7 @@ import { withChanges, type Finding } from '../detect/types.js';
 import { GuardError } from '../errors.js';
 import { messages } from '../messages.js';
 import { findTopLevel } from '../config/load.js';
-import { createGitContext, readBlobs, type GitContext } from '../git/git.js';
+import { createGitContext, readBlobs, type GitContext, type GitProcess } from '../git/git.js';
 import { readStagedChange } from '../git/staged-diff.js';
 import { FindingCollector, finishDiffScan, WHOLE_FILE_LIMIT, type FileOutcome } from './diff-collector.js';
 import { applyPolicy } from './policy.js';
@@ -24,6 +24,8 @@ export interface StagedScanOptions {
   readonly paths?: readonly string[];
   readonly settings?: ScanSettings;
   readonly baseline?: Baseline;
+  /** The diff, when the caller started it early (see commands/hook-start.ts). */
+  readonly started?: GitProcess;
 }
 
 export async function scanStaged(options: StagedScanOptions = {}): Promise<ScanResult> {
@@ -36,7 +38,7 @@ export async function scanStaged(options: StagedScanOptions = {}): Promise<ScanR
   if (findTopLevel(context.cwd, options.env ?? process.env) === undefined && !(options.env ?? process.env).GIT_DIR) {
     throw new GuardError('not-a-repository', messages.notARepository(context.cwd, ''));
   }
-  await readStagedChange(context, collector, options.paths ?? []);
+  await readStagedChange(context, collector, options.paths ?? [], options.started);
   const findings = await finishDiffScan(context, detector, collector);
   const marked = await markAlreadyCommitted(context, collector.outcomes, findings);
   return {

@@ -5,7 +5,7 @@
  * A temporary repository per worker (packaged hook installed, scanner linked
  * where a project install puts it; a few workers run side by side, each on its
  * own repository, one case at a time). Per case: write the file, `git add` it, run
- * `node dist/cli.js staged --no-color` (exit 1 = blocked), then reset the
+ * `node dist/cli.cjs staged --no-color` (exit 1 = blocked), then reset the
  * repository to its base commit. Every `commitEvery`-th case is also
  * committed for real with `git commit` so the hook is seen to agree with
  * the scanner.
@@ -206,7 +206,7 @@ class CorpusRepo {
     return (await this.git('rev-parse', 'HEAD')).stdout.trim();
   }
 
-  /** `node dist/cli.js staged --no-color` in the repository. */
+  /** `node dist/cli.cjs staged --no-color` in the repository. */
   async scan(): Promise<ScanRun> {
     const run = await runProcess(process.execPath, [CLI, 'staged', '--no-color'], this.repo.dir, this.repo.env);
     const outcome: Outcome = run.status === 0 ? 'passed' : run.status === 1 ? 'blocked' : 'error';

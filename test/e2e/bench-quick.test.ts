@@ -23,7 +23,7 @@ interface BenchSize {
 
 describe('scripts/bench.mjs --quick --json', () => {
   it('runs, and reports medians, ratios and a passing hook for each size', { timeout: 120_000 }, () => {
-    expect(existsSync(CLI), 'dist/cli.js is built before the tests (npm test runs the build first)').toBe(true);
+    expect(existsSync(CLI), 'dist/cli.cjs is built before the tests (npm test runs the build first)').toBe(true);
     // The bench strips inherited GIT_* variables itself; pass ours minus them anyway.
     const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toUpperCase().startsWith('GIT_')));
     const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/bench.mjs'), '--quick', '--json'], {

@@ -16,9 +16,10 @@ let tarball = '';
 beforeAll(() => {
   const out = makeTempDir('ig-pack-');
   const home = makeTempDir('ig-home-');
-  // HUSKY=0: packing runs our prepare script, which must not touch this repository's hooks.
+  // --ignore-scripts: pack the dist/ that npm test built; rebuilding it here would pull it
+  // from under the other test files running at the same time.
   const env = cleanEnv(home, { HUSKY: '0', npm_config_cache: path.join(process.env.HOME ?? home, '.npm') });
-  execFileSync('npm', ['pack', '--silent', '--pack-destination', out], { cwd: PROJECT_ROOT, env, encoding: 'utf8' });
+  execFileSync('npm', ['pack', '--silent', '--ignore-scripts', '--pack-destination', out], { cwd: PROJECT_ROOT, env, encoding: 'utf8' });
   // Lifecycle scripts print to the same stream as the file name: look in the folder instead.
   const name = readdirSync(out).find((entry) => entry.endsWith('.tgz'));
   if (!name) throw new Error('npm pack produced no tarball');
@@ -69,7 +70,8 @@ function tokenCommitIsBlocked(repo: TempRepo, file = 'config/.env'): void {
 describe('the packed package', () => {
   it('holds only what users run', () => {
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean);
-    expect(listing).toContain('package/dist/cli.js');
+    expect(listing).toContain('package/dist/cli.cjs');
+    expect(listing).toContain('package/dist/main.cjs');
     expect(listing).toContain('package/dist/index.js');
     expect(listing).toContain('package/dist/types/index.d.ts');
     expect(listing).toContain('package/hooks/pre-commit');
@@ -78,6 +80,9 @@ describe('the packed package', () => {
     expect(listing.filter((entry) => /^package\/(src|test|scripts|\.husky|\.ci)\//.test(entry))).toEqual([]);
     const pkg = JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(pkg.dependencies ?? {}).toEqual({});
+    // The hook's path loads dist/cli.cjs and dist/main.cjs only: the heavy libraries stay in dist/lazy/.
+    const main = readFileSync(path.join(PROJECT_ROOT, 'dist/main.cjs'), 'utf8');
+    for (const heavy of ['ZodError', 'undici', 'GitResponseError', 'picomatch.scan']) expect(main).not.toContain(heavy);
     expect(pkg.engines).toEqual({ node: '>=20' });
   });
 

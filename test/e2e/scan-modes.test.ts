@@ -69,6 +69,19 @@ describe('scan --history', () => {
     expect(text.stdout).not.toContain(token);
   });
 
+  it('draws a progress bar on a terminal (commits done, total, findings so far)', () => {
+    const repo = TempRepo.create();
+    for (let i = 0; i < 3; i++) {
+      repo.write(`f${i}.txt`, i === 1 ? `${makeAccessToken()}\n` : `${i}\n`);
+      commitAll(repo, `c${i}`);
+    }
+    // script(1) gives the scanner a pseudo-terminal, as an interactive shell would.
+    const run = spawnSync('script', ['-qec', `${process.execPath} ${CLI} scan --history --no-color`, '/dev/null'], { cwd: repo.dir, env: repo.env, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/scanning history \[#+ *\] 3\/3 commits, 1 finding/);
+    expect(run.stdout).toContain('\r\u001b[K');
+  });
+
   it('scans every ref, including branches not merged', () => {
     const repo = TempRepo.create();
     repo.write('a.txt', 'a\n');

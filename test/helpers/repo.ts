@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const CLI = path.join(PROJECT_ROOT, 'dist/cli.js');
+export const CLI = path.join(PROJECT_ROOT, 'dist/cli.cjs');
 export const HOOK = path.join(PROJECT_ROOT, 'hooks/pre-commit');
 
 const created: string[] = [];

@@ -164,7 +164,8 @@ const contextSecret: AssignmentProfile = {
   title: 'Secret in an Intercom context',
   severity: SEVERITY,
   confidence: 'context',
-  keywords: ['token', 'secret', 'key'],
+  // The names below, as they are written (api_key, apiKey, private-key...), not every "key".
+  keywords: ['token', 'secret', 'apikey', 'api_key', 'api-key', 'privatekey', 'private_key', 'private-key', 'accesskey', 'access_key', 'access-key'],
   names: /^(?:token|secret|apikey|apitoken|apisecret|accesstoken|authtoken|bearertoken|clienttoken|clientsecret|secretkey|privatekey|accesskey|identitysecret|hmacsecret|webhooksecret|signingsecret)$/,
   lastSegment: true,
   minLength: 16,

@@ -1,0 +1,23 @@
+#!/usr/bin/env node
+/**
+ * The installed command (package "bin"). A hook's cost on a small commit is
+ * mostly Node's start-up, so this file is kept small: it parses the
+ * arguments and, for the pre-commit scan, starts git's diff at once; the
+ * scanner (dist/main.cjs) then loads while git works.
+ */
+import { parseArguments } from './args.js';
+import { skipRequested } from './commands/skip.js';
+import { createGitContext, type GitProcess } from './git/process.js';
+import { startStagedDiff } from './git/staged-diff.js';
+
+function startEarly(argv: readonly string[]): GitProcess | undefined {
+  const parsed = parseArguments(argv);
+  if ('error' in parsed || parsed.command !== 'staged' || skipRequested(process.env) !== undefined) return undefined;
+  return startStagedDiff(createGitContext(process.cwd(), process.env), parsed.positionals);
+}
+
+const argv = process.argv.slice(2);
+const early = startEarly(argv);
+// Resolved at run time beside this file (the build keeps it out of this bundle).
+const main = require('./main.cjs') as { run: (argv: readonly string[], early?: GitProcess) => Promise<void> };
+void main.run(argv, early);
