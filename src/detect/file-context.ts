@@ -2,7 +2,6 @@
  * What a file's path says about how to read it and how much to trust what
  * looks like a secret in it.
  */
-import path from 'node:path';
 
 const CODE_EXTENSIONS = new Set([
   'js', 'jsx', 'mjs', 'cjs', 'ts', 'tsx', 'mts', 'cts', 'vue', 'svelte',
@@ -12,15 +11,17 @@ const CODE_EXTENSIONS = new Set([
 ]);
 
 /** The spec's "File Locations": .env, config.json, settings.yaml, intercom_config.js, credentials.py. */
-const SPEC_LOCATIONS = /^(?:\.env(?:\.[^/]+)?|config\.json|settings\.ya?ml|intercom_config\.js|credentials\.py)$/i;
+const SPEC_LOCATIONS = /^(?:\.env(?:\.[^/]+)?|config\.json|settings\.ya?ml|intercom_config\.js|credentials\.py)$/;
 
 /** Files that name intercom but hold hashes and generated data, not credentials. */
+// All matched against the lower-cased path: case-insensitive regexes cost more to compile,
+// and a hook compiles each of them once per run.
 const LOCK_FILES =
-  /(?:^|\/)(?:[^/]+\.lock|go\.sum|package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.ya?ml|yarn\.lock|Package\.resolved|Cartfile\.resolved|gradle\.lockfile|packages\.lock\.json)$/i;
+  /(?:^|\/)(?:[^/]+\.lock|go\.sum|package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.ya?ml|yarn\.lock|package\.resolved|cartfile\.resolved|gradle\.lockfile|packages\.lock\.json)$/;
+// Folder names as tools spell them (Pods/ is CocoaPods; a k8s pods/ folder is not vendored): matched as written.
 const VENDORED = /(?:^|\/)(?:Pods|Carthage|vendor|node_modules|bower_components|third_party|third-party)\//;
-const CHANGELOGS = /(?:^|\/)(?:CHANGELOG|CHANGES|HISTORY|RELEASES?|NEWS)(?:\.[A-Za-z]+)?$/i;
-const TEST_PATHS =
-  /(?:^|\/)(?:test|tests|__tests__|spec|specs|fixtures?|__fixtures__|testdata|mocks?|__mocks__)\/|\.(?:test|spec)\.[A-Za-z]+$|_test\.go$/i;
+const CHANGELOGS = /(?:^|\/)(?:changelog|changes|history|releases?|news)(?:\.[a-z]+)?$/;
+const TEST_PATHS = /(?:^|\/)(?:test|tests|__tests__|spec|specs|fixtures?|__fixtures__|testdata|mocks?|__mocks__)\/|\.(?:test|spec)\.[a-z]+$|_test\.go$/;
 
 export type Structure = 'yaml' | 'json' | 'ini';
 
@@ -46,15 +47,18 @@ function structureOf(extension: string, base: string): Structure | undefined {
 }
 
 export function fileContext(filePath: string): FileContext {
-  const base = path.posix.basename(filePath);
-  const extension = path.posix.extname(base).slice(1).toLowerCase();
-  const hashesOnly = LOCK_FILES.test(filePath) || VENDORED.test(filePath) || CHANGELOGS.test(filePath);
+  const lower = filePath.toLowerCase();
+  const slash = lower.lastIndexOf('/');
+  const base = lower.slice(slash + 1);
+  const dot = base.lastIndexOf('.');
+  const extension = dot > 0 ? base.slice(dot + 1) : '';
+  const hashesOnly = LOCK_FILES.test(lower) || VENDORED.test(filePath) || CHANGELOGS.test(lower);
   return {
     path: filePath,
     bareValuesAreLiterals: !CODE_EXTENSIONS.has(extension),
-    intercomLocation: !hashesOnly && (SPEC_LOCATIONS.test(base) || /intercom/i.test(filePath)),
+    intercomLocation: !hashesOnly && (SPEC_LOCATIONS.test(base) || lower.includes('intercom')),
     hashesOnly,
-    testPath: TEST_PATHS.test(filePath),
+    testPath: TEST_PATHS.test(lower),
     structure: structureOf(extension, base),
   };
 }
