@@ -33,15 +33,26 @@ export interface DiffSink {
   /** Called once per file, after its last line. */
   endFile(file: DiffFile): void;
   /**
-   * Optional fast path: several added lines at once, the raw text of the diff
-   * lines ("+text\n" each), the first at `firstLine`. A sink without it gets
-   * addedLine() for each line.
+   * Optional fast path: several added lines at once, the first at `firstLine`.
+   * `block.bytes` holds the raw diff lines ("+text\n" each) from `block.start`
+   * to `block.end`; `block.lineStarts[i]` is where line i starts. A sink
+   * without it gets addedLine() for each line.
    */
-  addedBlock?(file: DiffFile, firstLine: number, text: string, count: number): void;
+  addedBlock?(file: DiffFile, firstLine: number, block: AddedBlock): void;
   /** With `git log` output: a commit starts (see COMMIT_MARKER). */
   commit?(id: string): void;
   /** With `git log` output: a line of the commit's message. */
   messageLine?(lineNumber: number, text: string): void;
+}
+
+/** A run of added lines still in the pipe's buffer (valid only during the call). */
+export interface AddedBlock {
+  readonly bytes: Buffer;
+  readonly start: number;
+  readonly end: number;
+  readonly count: number;
+  /** Offsets in `bytes` where each line (its "+") starts; `count` entries. */
+  readonly lineStarts: Int32Array;
 }
 
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
@@ -69,6 +80,8 @@ export class DiffParser {
   /** Lines left per parent in a combined (merge) hunk; empty outside one. */
   private parentsLeft: number[] = [];
   private inMessage = false;
+  /** Reused between blocks: where each line of the current block starts. */
+  private lineStarts = new Int32Array(4096);
   private messageLineNumber = 0;
 
   constructor(sink: DiffSink) {
@@ -111,12 +124,18 @@ export class DiffParser {
     while (count < this.newLeft && chunk[position] === 0x2b) {
       const newline = chunk.indexOf(NEWLINE, position);
       if (newline === -1) break;
+      if (count === this.lineStarts.length) {
+        const grown = new Int32Array(this.lineStarts.length * 2);
+        grown.set(this.lineStarts);
+        this.lineStarts = grown;
+      }
+      this.lineStarts[count] = position;
       position = newline + 1;
       count += 1;
     }
     if (count < 2) return start;
     this.lineCount += count;
-    this.sink.addedBlock(file, this.nextLine, chunk.toString('utf8', start, position), count);
+    this.sink.addedBlock(file, this.nextLine, { bytes: chunk, start, end: position, count, lineStarts: this.lineStarts });
     this.nextLine += count;
     this.newLeft -= count;
     return position;

@@ -12,7 +12,7 @@ import { decodeUtf16, detectUtf16, looksLikeUtf16Line } from '../detect/text-enc
 import type { Finding } from '../detect/types.js';
 import type { ScanSettings } from '../config/resolve.js';
 import { readBlobs, type GitContext } from '../git/git.js';
-import type { DiffFile, DiffSink } from '../git/parse-diff.js';
+import type { AddedBlock, DiffFile, DiffSink } from '../git/parse-diff.js';
 import { LineScanner } from './line-scanner.js';
 import type { SkippedFile } from './result.js';
 
@@ -70,22 +70,25 @@ export class FindingCollector implements DiffSink {
     return this.current;
   }
 
-  addedBlock(file: DiffFile, firstLine: number, text: string, count: number): void {
+  addedBlock(file: DiffFile, firstLine: number, block: AddedBlock): void {
     const current = this.enter(file);
     if (this.binary || this.dropped) return;
-    if (text.includes('\0') || (this.settings.maxFileBytes !== undefined && this.bytes + text.length > this.settings.maxFileBytes)) {
+    const size = block.end - block.start;
+    // latin1: one character per byte, so offsets are byte offsets, and decoding is cheap.
+    // Lines that need a closer look are decoded as UTF-8 one by one.
+    const text = block.bytes.toString('latin1', block.start, block.end);
+    if (text.includes('\0') || (this.settings.maxFileBytes !== undefined && this.bytes + size > this.settings.maxFileBytes)) {
       // The rare cases decided line by line: binary content, the size limit.
-      let start = 0;
-      for (let i = 0; i < count; i++) {
-        const end = text.indexOf('\n', start);
-        this.addedLine(file, firstLine + i, text.slice(start + 1, end));
-        start = end + 1;
+      for (let i = 0; i < block.count; i++) {
+        const lineStart = block.lineStarts[i]!;
+        const lineEnd = i + 1 < block.count ? block.lineStarts[i + 1]! - 1 : block.end - 1;
+        this.addedLine(file, firstLine + i, block.bytes.toString('utf8', lineStart + 1, lineEnd));
       }
       return;
     }
-    this.bytes += text.length - count;
-    this.lines += count;
-    current.scanner.block(firstLine, text);
+    this.bytes += size - block.count;
+    this.lines += block.count;
+    current.scanner.block(firstLine, text, block);
   }
 
   addedLine(file: DiffFile, lineNumber: number, text: string): void {

@@ -3,6 +3,7 @@ import type { DeferredFinding, LineDetector } from '../detect/engine.js';
 import type { FileContext } from '../detect/file-context.js';
 import { allowsNextLine, allowsThisLine } from '../detect/suppressions.js';
 import type { Finding } from '../detect/types.js';
+import type { AddedBlock } from '../git/parse-diff.js';
 
 export class LineScanner {
   private allowNext = false;
@@ -44,37 +45,29 @@ export class LineScanner {
   }
 
   /**
-   * A run of added lines at once (each starting with "+" and ending with a
-   * newline), the first at `firstLine`. Only the lines where the detector's
-   * block filter finds something, and the line after each (a value may follow
-   * its name), are scanned one by one: most lines of a large change are
-   * never split out or decoded separately.
+   * A run of added lines at once (see AddedBlock); `text` is the block as
+   * latin1, one character per byte. Only the lines where the detector's
+   * block filter finds something, and the line after each (a value may
+   * follow its name), are decoded and scanned one by one: most lines of a
+   * large change are never split out.
    */
-  block(firstLine: number, text: string): void {
+  block(firstLine: number, text: string, block: AddedBlock): void {
     const filter = this.detector.plan(this.context).blockFilter;
+    const { bytes, start: base, count, lineStarts } = block;
     filter.lastIndex = 0;
-    let lineIndex = 0; // index of the line that starts at lineStart
-    let lineStart = 0;
+    let index = 0; // the line holding the current match
     let nextToScan = 0; // lines before this index were scanned already
+    const lineEnd = (i: number) => (i + 1 < count ? lineStarts[i + 1]! - 1 : block.end - 1);
     for (let match = filter.exec(text); match !== null; match = filter.exec(text)) {
-      // Advance to the line holding the match.
-      for (let newline = text.indexOf('\n', lineStart); newline !== -1 && newline < match.index; newline = text.indexOf('\n', lineStart)) {
-        lineStart = newline + 1;
-        lineIndex += 1;
-      }
-      let start = lineStart;
-      let index = lineIndex;
-      for (let extra = 0; extra < 2; extra++, index++) {
-        const end = text.indexOf('\n', start);
-        if (end === -1) break;
-        if (index >= nextToScan) {
-          this.line(firstLine + index, text.slice(start + 1, end));
-          nextToScan = index + 1;
-        }
-        start = end + 1;
+      const at = base + match.index;
+      while (index + 1 < count && lineStarts[index + 1]! <= at) index += 1;
+      // The matched line and the one after it.
+      for (let i = Math.max(index, nextToScan); i <= index + 1 && i < count; i++) {
+        this.line(firstLine + i, bytes.toString('utf8', lineStarts[i]! + 1, lineEnd(i)));
+        nextToScan = i + 1;
       }
       // Continue after the scanned lines (always forward, even after an empty match).
-      const next = Math.max(filter.lastIndex, start);
+      const next = nextToScan < count ? lineStarts[nextToScan]! - base : text.length;
       filter.lastIndex = next > match.index ? next : match.index + 1;
       if (filter.lastIndex >= text.length) break;
     }

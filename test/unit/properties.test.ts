@@ -126,12 +126,13 @@ describe('the fast path for runs of added lines', () => {
         const viaBlocks: string[] = [];
         const parser = new DiffParser({
           addedLine: (file, line, text) => viaBlocks.push(`${file.path}:${line}:${text}`),
-          addedBlock: (file, first, text, count) => {
-            const lines = text.split('\n');
+          addedBlock: (file, first, block) => {
+            const lines = block.bytes.toString('utf8', block.start, block.end).split('\n');
             expect(lines.pop()).toBe('');
-            expect(lines).toHaveLength(count);
+            expect(lines).toHaveLength(block.count);
             lines.forEach((line, i) => {
               expect(line.startsWith('+')).toBe(true);
+              expect(block.bytes[block.lineStarts[i]!]).toBe(0x2b);
               viaBlocks.push(`${file.path}:${first + i}:${line.slice(1)}`);
             });
           },
