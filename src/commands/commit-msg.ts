@@ -8,12 +8,11 @@ import { messages } from '../messages.js';
 import { scanMessage } from '../scan/message.js';
 import { emit } from './emit.js';
 import { reportError } from './report-error.js';
-import { loadScanSetup, skipRequested } from './setup.js';
+import { loadScanSetup } from './setup.js';
+import { skippedByRequest } from './skip.js';
 
 export async function runCommitMsg(options: ParsedArguments, io: CommandIO): Promise<number> {
-  const skip = skipRequested(io.env);
-  if (skip !== undefined) {
-    io.stderr.write(`${messages.skipped(skip)}\n`);
+  if (skippedByRequest(io)) {
     return EXIT_CLEAN;
   }
   try {

@@ -14,14 +14,13 @@ import { scanCommits } from '../scan/commits.js';
 import type { ScanResult } from '../scan/result.js';
 import { emit } from './emit.js';
 import { reportError } from './report-error.js';
-import { loadScanSetup, skipRequested } from './setup.js';
+import { loadScanSetup } from './setup.js';
+import { skippedByRequest } from './skip.js';
 
 const ZERO = /^0+$/;
 
 export async function runPrePush(options: ParsedArguments, io: CommandIO, stdin: () => Promise<Buffer>): Promise<number> {
-  const skip = skipRequested(io.env);
-  if (skip !== undefined) {
-    io.stderr.write(`${messages.skipped(skip)}\n`);
+  if (skippedByRequest(io)) {
     return EXIT_CLEAN;
   }
   try {

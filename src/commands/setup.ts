@@ -20,5 +20,3 @@ export async function loadScanSetup(io: CommandIO, configPath: string | undefine
       : await readBaseline(path.join(topLevel, settings.baselinePath), settings.baselinePath, settings.baselineMatchPath);
   return { topLevel, settings, baseline };
 }
-
-export { skipRequested } from './skip.js';

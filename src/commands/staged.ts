@@ -12,13 +12,12 @@ import type { ScanResult } from '../scan/result.js';
 import { scanStaged } from '../scan/staged.js';
 import { reportError } from './report-error.js';
 import { emit } from './emit.js';
-import { loadScanSetup, skipRequested } from './setup.js';
+import { loadScanSetup } from './setup.js';
+import { skippedByRequest } from './skip.js';
 
 export async function runStaged(options: ParsedArguments, io: CommandIO, early?: { started: GitProcess }): Promise<number> {
-  const skip = skipRequested(io.env);
-  if (skip !== undefined) {
+  if (skippedByRequest(io)) {
     early?.started.cancel();
-    io.stderr.write(`${messages.skipped(skip)}\n`);
     return EXIT_CLEAN;
   }
   try {
