@@ -4,7 +4,9 @@
  * secret. Written deterministically so it diffs cleanly in review.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { nextRelease } from './config/load.js';
 import { CONFIG_FORMAT_VERSION } from './config/version.js';
+import { VERSION } from './version.js';
 import type { Finding } from './detect/types.js';
 import { GuardError } from './errors.js';
 import { messages } from './messages.js';
@@ -32,7 +34,7 @@ export async function readBaseline(file: string, source: string, matchPath: bool
   }
   const version = (value as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version > CONFIG_FORMAT_VERSION) {
-    throw new GuardError('config', messages.configTooNew(source, 'version', version, 'a newer release', 'older'));
+    throw new GuardError('config', messages.configTooNew(source, 'version', version, nextRelease(), VERSION));
   }
   const { baselineSchema, describeIssues } = await import('./config/schema.js');
   const parsed = baselineSchema.safeParse(value);

@@ -91,8 +91,8 @@ async function validate(value: unknown, source: string, keyPrefix: string): Prom
   return { source, raw: parsed.data };
 }
 
-/** The first release that could read a newer format: the next minor one after this. */
-function nextRelease(): string {
+/** The first release that could read a newer format (config or baseline): the next minor one after this. */
+export function nextRelease(): string {
   const [major = '0', minor = '0'] = VERSION.split('.');
   return `${major}.${Number(minor) + 1}.0`;
 }

@@ -88,3 +88,20 @@ describe('the same commit without the credential passes', () => {
     expect(repo.head()).toBeDefined();
   });
 });
+
+describe('colour', () => {
+  it('colours the message on a terminal, never with NO_COLOR or --no-color, never on a pipe', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { CLI } = await import('../helpers/repo.js');
+    const repo = TempRepo.create();
+    repo.write('a.env', `INTERCOM_TOKEN=${makeAccessToken()}\n`);
+    repo.git('add', '-A');
+    // script(1) gives the scanner a pseudo-terminal, as a developer's shell does.
+    const onTerminal = (env: NodeJS.ProcessEnv, extra = '') =>
+      spawnSync('script', ['-qec', `${process.execPath} ${CLI} staged ${extra}`, '/dev/null'], { cwd: repo.dir, env, encoding: 'utf8' }).stdout;
+    expect(onTerminal(repo.env)).toMatch(/\u001b\[31m/);
+    expect(onTerminal({ ...repo.env, NO_COLOR: '1' })).not.toMatch(/\u001b\[/);
+    expect(onTerminal(repo.env, '--no-color')).not.toMatch(/\u001b\[/);
+    expect(repo.scan(['staged']).stderr).not.toMatch(/\u001b\[/);
+  });
+});

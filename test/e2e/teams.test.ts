@@ -198,6 +198,8 @@ describe('skipping the hook', () => {
       expect(scan.stderr).toMatch(/SKIP/);
     }
     expect(repo.scan(['staged'], { env: { ...repo.env, SKIP: 'eslint' } }).status).toBe(1);
+    // Explicit scans always run.
+    expect(repo.scan(['scan', 'a.txt'], { env: { ...repo.env, SKIP: 'intercom-guard', INTERCOM_GUARD: '0' } }).status).toBe(1);
   });
 });
 
@@ -229,6 +231,14 @@ describe('baseline', () => {
     const run = commitFile(repo, 'src/new.js', `const t = "${makeAccessToken()}";\n`);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('src/new.js:1:12');
+  });
+
+  it('a baseline written by a newer version says which version it needs', () => {
+    const repo = repoWith();
+    repo.write('.intercom-guard-baseline.json', JSON.stringify({ version: 9, findings: [], shiny: true }));
+    const run = repo.scan(['staged']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/^\.intercom-guard-baseline\.json: version: format version 9 needs intercom-guard >= \d+\.\d+\.\d+ \(this is \d+\.\d+\.\d+\)$/m);
   });
 
   it('with matchPath a known token in a new file blocks again', () => {

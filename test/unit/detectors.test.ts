@@ -144,3 +144,18 @@ describe('inline allow markers are the engine caller\'s job', () => {
     expect(scan(`INTERCOM_TOKEN=${makeSecretValue()} # intercom-guard:allow`, '.env')).toHaveLength(1);
   });
 });
+
+describe('filters never suppress a confirmed token', () => {
+  it('finds a real-shaped token in test paths, placeholder-looking lines and hash-only files', () => {
+    const token = makeAccessToken();
+    for (const [path, line] of [
+      ['test/fixtures/example.env', `INTERCOM_TOKEN=${token} # your-token-here example changeme`],
+      ['spec/mocks/intercom.json', `{"token": "${token}", "note": "xxxx REPLACE_ME"}`],
+      ['Podfile.lock', `  Intercom: ${token}`],
+      ['vendor/intercom/sdk.js', `var t="${token}"`],
+      ['CHANGELOG.md', `- rotated ${token}`],
+    ] as const) {
+      expect(scan(line, path).map((finding) => finding.confidence), path).toContain('confirmed');
+    }
+  });
+});
