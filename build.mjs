@@ -9,7 +9,7 @@
 //                      than the hook), picomatch (ignore globs).
 //   dist/index.js      the library entry (package "exports"), ES module; types from tsc.
 import { build } from 'esbuild';
-import { chmodSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
@@ -47,7 +47,10 @@ const lazyPlugin = (from) => ({
   },
 });
 
-rmSync('dist', { recursive: true, force: true });
+// Start clean (stale chunks would linger), but keep the types unless they are rebuilt too.
+for (const entry of existsSync('dist') ? readdirSync('dist') : []) {
+  if (entry !== 'types' || process.argv.includes('--types')) rmSync(`dist/${entry}`, { recursive: true, force: true });
+}
 
 await Promise.all([
   // The command: a small launcher that starts the hook's git, then the rest.
