@@ -9,7 +9,7 @@
 import type { SimpleGit } from 'simple-git';
 import { GuardError } from '../errors.js';
 import { messages } from '../messages.js';
-import { firstLine, PINNED_CONFIG, streamGitOutput, type GitContext } from './process.js';
+import { firstLine, PINNED_CONFIG, type GitContext } from './process.js';
 
 export { createGitContext, startGit, streamGitOutput, type GitContext, type GitProcess } from './process.js';
 

@@ -6,7 +6,7 @@
  * EVAL_REPORT=1 prints the summary table (recall, false-block rate, every
  * miss and false block); EVAL_JSON=FILE writes the per-case results;
  * CORPUS_SEED=... generates the values from another seed. `npm run eval`
- * (scripts/eval.mjs) sets these up.
+ * (test/scripts/eval.mjs) sets these up.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';

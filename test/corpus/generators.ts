@@ -17,7 +17,6 @@ const UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const LOWER = 'abcdefghijklmnopqrstuvwxyz';
 const DIGITS = '0123456789';
 const ALNUM = UPPER + LOWER + DIGITS;
-const HEX = '0123456789abcdef';
 const BASE64URL = `${ALNUM}-_`;
 
 /** Deterministic bytes: SHA-256 over the seed and a counter. */

@@ -1,5 +1,5 @@
 /**
- * The benchmark (scripts/bench.mjs) must keep working: its quick mode runs
+ * The benchmark (test/scripts/bench.mjs) must keep working: its quick mode runs
  * here on every `npm test`, after the build, and must report medians and
  * ratios for every size with the hook exiting 0 on the clean changes.
  */
@@ -21,12 +21,12 @@ interface BenchSize {
   readonly peakRssKb: Record<string, number | null>;
 }
 
-describe('scripts/bench.mjs --quick --json', () => {
+describe('test/scripts/bench.mjs --quick --json', () => {
   it('runs, and reports medians, ratios and a passing hook for each size', { timeout: 120_000 }, () => {
     expect(existsSync(CLI), 'dist/cli.cjs is built before the tests (npm test runs the build first)').toBe(true);
     // The bench strips inherited GIT_* variables itself; pass ours minus them anyway.
     const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toUpperCase().startsWith('GIT_')));
-    const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'scripts/bench.mjs'), '--quick', '--json'], {
+    const run = spawnSync(process.execPath, [path.join(PROJECT_ROOT, 'test/scripts/bench.mjs'), '--quick', '--json'], {
       cwd: PROJECT_ROOT,
       env,
       encoding: 'utf8',

@@ -27,7 +27,7 @@ import { cpus, devNull as DEV_NULL, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 let CLI = path.join(ROOT, 'dist/cli.cjs');
 const NODE = process.execPath;
 
@@ -67,7 +67,7 @@ function hookDiffFlags(cli) {
       // unreadable: try the next place
     }
   }
-  return { flags: FALLBACK_HOOK_DIFF_FLAGS, source: 'built-in copy in scripts/bench.mjs' };
+  return { flags: FALLBACK_HOOK_DIFF_FLAGS, source: 'built-in copy in test/scripts/bench.mjs' };
 }
 const FLOOR_DIFF = ['diff', '--cached', '-U0', '--no-ext-diff', '--no-color'];
 
