@@ -26,8 +26,9 @@ export class LineScanner {
     const allowedByPrevious = this.allowNext && adjacent;
     const previous = adjacent ? this.previousText : '';
     // Marker checks are regexes: run them only on lines that mention a marker at all.
-    const mentionsMarker = /allow|ignore/i.test(text);
-    if (!this.sawIntercom && /intercom/i.test(text)) this.sawIntercom = true;
+    const lower = text.toLowerCase();
+    const mentionsMarker = lower.includes('allow') || lower.includes('ignore');
+    if (!this.sawIntercom && lower.includes('intercom')) this.sawIntercom = true;
     this.allowNext = mentionsMarker && allowsNextLine(text);
     this.previousLine = lineNumber;
     this.previousText = text;
@@ -35,10 +36,10 @@ export class LineScanner {
     const source = this.commit === undefined ? { path: this.context.path, line: lineNumber } : { path: this.context.path, line: lineNumber, commit: this.commit };
     const deferredBefore = this.deferred.length;
     const found = this.detector.scanLine(text, source, this.context, this.deferred);
-    if (previous !== '' && found.length === 0 && /name/i.test(previous)) {
+    if (previous !== '' && found.length === 0 && previous.toLowerCase().includes('name')) {
       found.push(...this.detector.scanNameValuePair(previous, text, source, this.context));
     }
-    if (found.length === 0 && this.deferred.length === deferredBefore && /value/i.test(text)) {
+    if (found.length === 0 && this.deferred.length === deferredBefore && lower.includes('value')) {
       this.detector.scanValueField(text, source, this.context, this.deferred);
     }
     if (found.length > 0) this.findings.push(...found);
