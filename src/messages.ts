@@ -77,6 +77,8 @@ export const messages = {
   initAttributes: (rule: string) => `${TOOL}: added "${rule}" to .gitattributes (hook files must keep LF line endings)`,
   initHuskyInactive: () =>
     `${TOOL}: note: husky is not active in this clone yet (core.hooksPath is not .husky/_); run "npx husky" once, or "npm install" if your package.json has "prepare": "husky"`,
+  noSuchStagedPath: (entry: string) =>
+    `${TOOL}: no such file: ${entry} (staged takes paths of files; for commands see ${TOOL} --help)`,
   noSuchPath: (entry: string) => `${TOOL}: scan: no such file or folder: ${entry}`,
   partialClone: (detail: string) =>
     `${detail} (this is a partial clone: objects the scan needs are not here, and intercom-guard never fetches; run "git fetch --refetch" or scan a full clone)`,

@@ -2,9 +2,11 @@
  * `intercom-guard staged`: the pre-commit hook's command. Fails closed: if
  * the scan cannot be done, the commit is blocked with the reason.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { ParsedArguments } from '../args.js';
 import type { GitProcess } from '../git/git.js';
-import { EXIT_CLEAN } from '../errors.js';
+import { EXIT_CLEAN, GuardError } from '../errors.js';
 import type { CommandIO } from '../io.js';
 import { messages } from '../messages.js';
 import { escapeText } from '../report/escape.js';
@@ -21,6 +23,10 @@ export async function runStaged(options: ParsedArguments, io: CommandIO, early?:
     return EXIT_CLEAN;
   }
   try {
+    // Paths come from lint-staged or the pre-commit framework, which pass files that exist;
+    // anything else is a typo (of a path, or of a command) that would otherwise scan nothing.
+    const missing = options.positionals.find((entry) => !existsSync(path.resolve(io.cwd, entry)));
+    if (missing !== undefined) throw new GuardError('usage', messages.noSuchStagedPath(missing));
     const { settings, baseline } = await loadScanSetup(io, options.config);
     const result = await scanStaged({ cwd: io.cwd, env: io.env, paths: options.positionals, settings, baseline, ...(early ? { started: early.started } : {}) });
     return await emit(result, options, io, { mode: 'staged', hook: true });

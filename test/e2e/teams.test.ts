@@ -260,3 +260,17 @@ describe('named secrets are governed the same way', () => {
     expect(commitFile(repo, '.env', `INTERCOM_TOKEN=sandbox-${makeSecretValue(24)}\n`).status).toBe(0);
   });
 });
+
+describe('arguments', () => {
+  it('a path that does not exist (or a misspelt command) is exit 2 with one line, not an empty scan', () => {
+    const repo = repoWith();
+    repo.write('a.txt', `${makeAccessToken()}\n`);
+    repo.git('add', '-A');
+    for (const args of [['scna'], ['staged', '--', 'missing.txt']]) {
+      const run = repo.scan(args);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toMatch(/no such file: (scna|missing\.txt)/);
+    }
+    expect(repo.scan(['staged', 'a.txt']).status).toBe(1);
+  });
+});
