@@ -17,10 +17,62 @@ export interface Assignment {
   readonly bare: boolean;
 }
 
-/** A regex for names holding one of `words` (lower-case), e.g. INTERCOM_TOKEN or config.intercom.token. */
-export function namePattern(words: readonly string[]): RegExp {
-  const alternatives = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  return new RegExp(`[A-Za-z0-9_.$-]*(?:${alternatives})[A-Za-z0-9_.-]*`, 'gi');
+/** Finds names holding one of `words` (lower-case), e.g. INTERCOM_TOKEN or config.intercom.token. */
+export interface NameMatcher {
+  readonly words: readonly string[];
+  /** The same as a regex, for lines whose lower-case form has another length. */
+  readonly pattern: RegExp;
+}
+
+export function namePattern(words: readonly string[]): NameMatcher {
+  const lower = words.map((word) => word.toLowerCase());
+  const alternatives = lower.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return { words: lower, pattern: new RegExp(`[A-Za-z0-9_.$-]*(?:${alternatives})[A-Za-z0-9_.-]*`, 'gi') };
+}
+
+/** [A-Za-z0-9_.-], and "$" before the word (PHP's $intercomToken). */
+function isNameChar(code: number, dollar: boolean): boolean {
+  return (
+    (code >= 97 && code <= 122) ||
+    (code >= 65 && code <= 90) ||
+    (code >= 48 && code <= 57) ||
+    code === 95 ||
+    code === 46 ||
+    code === 45 ||
+    (dollar && code === 36)
+  );
+}
+
+/**
+ * Where the names are: each occurrence of a word widened to the run of name
+ * characters around it. The same spans the regex finds, without the regex's
+ * retry at every position of a long line.
+ */
+function nameSpans(line: string, names: NameMatcher): [number, number][] {
+  const lower = line.toLowerCase();
+  if (lower.length !== line.length) {
+    const spans: [number, number][] = [];
+    names.pattern.lastIndex = 0;
+    for (let match = names.pattern.exec(line); match !== null; match = names.pattern.exec(line)) {
+      spans.push([match.index, match.index + match[0].length]);
+      if (match[0].length === 0) names.pattern.lastIndex += 1;
+    }
+    return spans;
+  }
+  const spans: [number, number][] = [];
+  for (const word of names.words) {
+    for (let at = lower.indexOf(word); at !== -1; at = lower.indexOf(word, at + 1)) {
+      let start = at;
+      while (start > 0 && isNameChar(line.charCodeAt(start - 1), true)) start -= 1;
+      let end = at + word.length;
+      while (end < line.length && isNameChar(line.charCodeAt(end), false)) end += 1;
+      spans.push([start, end]);
+      at = end - 1;
+    }
+  }
+  if (names.words.length > 1) spans.sort((a, b) => a[0] - b[0]);
+  // One span per name, however many words it holds.
+  return spans.filter((span, i) => i === 0 || span[0] >= spans[i - 1]![1]);
 }
 
 // What may stand between a name and its value: a closing quote or bracket, then an operator.
@@ -45,16 +97,12 @@ export function lastSegment(name: string): string {
   return parts[parts.length - 1] ?? name;
 }
 
-/** Every name matching `names` (a global regex) that is given a value on this line. */
-export function findAssignments(line: string, names: RegExp): Assignment[] {
+/** Every name holding one of the matcher's words that is given a value on this line. */
+export function findAssignments(line: string, names: NameMatcher): Assignment[] {
   const found: Assignment[] = [];
-  names.lastIndex = 0;
-  for (let match = names.exec(line); match !== null; match = names.exec(line)) {
-    const name = match[0];
-    const end = match.index + name.length;
-    const assignment = valueAfter(line, match.index, name, end);
+  for (const [start, end] of nameSpans(line, names)) {
+    const assignment = valueAfter(line, start, line.slice(start, end), end);
     if (assignment) found.push(assignment);
-    if (name.length === 0) names.lastIndex += 1;
   }
   return found;
 }

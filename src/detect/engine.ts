@@ -2,7 +2,7 @@
  * Runs the detector profiles over lines. A cheap keyword prefilter decides
  * whether any detector runs on a line at all, and which ones.
  */
-import { findAssignments, lastSegment, namePattern, nameValuePair, normalizeName, type Assignment } from './assignment.js';
+import { findAssignments, lastSegment, namePattern, nameValuePair, normalizeName, type Assignment, type NameMatcher } from './assignment.js';
 import type { FileContext } from './file-context.js';
 import { decodedText, isPlaceholder, isReference, looksLikeSecret } from './filters.js';
 import { fingerprint } from './fingerprint.js';
@@ -55,7 +55,7 @@ function keywordPattern(keywords: readonly string[], flags: string): RegExp {
 
 export class LineDetector {
   private readonly profiles: readonly DetectorProfile[];
-  private readonly namePatterns = new Map<DetectorProfile, RegExp>();
+  private readonly namePatterns = new Map<DetectorProfile, NameMatcher>();
   private readonly plans = new Map<string, FilePlan>();
 
   constructor(profiles: readonly DetectorProfile[]) {
@@ -102,7 +102,7 @@ export class LineDetector {
     const text = rawText.endsWith('\r') ? rawText.slice(0, -1) : rawText;
     const lower = text.toLowerCase();
     const candidates: Candidate[] = [];
-    const assignments = new Map<RegExp, Assignment[]>();
+    const assignments = new Map<NameMatcher, Assignment[]>();
     for (const profile of plan.profiles) {
       if (profile.keywords.length > 0 && !profile.keywords.some((keyword) => lower.includes(keyword))) continue;
       if (profile.kind === 'token') {
@@ -164,7 +164,7 @@ export class LineDetector {
     }
   }
 
-  private namesOf(profile: AssignmentProfile): RegExp {
+  private namesOf(profile: AssignmentProfile): NameMatcher {
     let pattern = this.namePatterns.get(profile);
     if (pattern === undefined) {
       pattern = namePattern(profile.keywords);

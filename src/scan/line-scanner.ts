@@ -5,6 +5,9 @@ import { allowsNextLine, allowsThisLine } from '../detect/suppressions.js';
 import type { Finding } from '../detect/types.js';
 import type { AddedBlock } from '../git/parse-diff.js';
 
+/** Lines after which the next line is read too (see block()). */
+const NEXT_LINE_MATTERS = /name|allowlist/i;
+
 export class LineScanner {
   private allowNext = false;
   private previousLine = 0;
@@ -48,8 +51,8 @@ export class LineScanner {
   /**
    * A run of added lines at once (see AddedBlock); `text` is the block as
    * latin1, one character per byte. Only the lines where the detector's
-   * block filter finds something, and the line after each (a value may
-   * follow its name), are decoded and scanned one by one: most lines of a
+   * block filter finds something (and the line after a name field or a
+   * nextline marker) are decoded and scanned one by one: most lines of a
    * large change are never split out.
    */
   block(firstLine: number, text: string, block: AddedBlock): void {
@@ -62,10 +65,15 @@ export class LineScanner {
     for (let match = filter.exec(text); match !== null; match = filter.exec(text)) {
       const at = base + match.index;
       while (index + 1 < count && lineStarts[index + 1]! <= at) index += 1;
-      // The matched line and the one after it.
-      for (let i = Math.max(index, nextToScan); i <= index + 1 && i < count; i++) {
-        this.line(firstLine + i, bytes.toString('utf8', lineStarts[i]! + 1, lineEnd(i)));
+      // The matched line, and the one after it when this one can speak for it:
+      // a name field ("- name: INTERCOM_SECRET_KEY", its value comes next) or
+      // "pragma: allowlist nextline secret".
+      let last = index;
+      for (let i = Math.max(index, nextToScan); i <= last && i < count; i++) {
+        const line = bytes.toString('utf8', lineStarts[i]! + 1, lineEnd(i));
+        this.line(firstLine + i, line);
         nextToScan = i + 1;
+        if (i === index && NEXT_LINE_MATTERS.test(line)) last = index + 1;
       }
       // Continue after the scanned lines (always forward, even after an empty match).
       const next = nextToScan < count ? lineStarts[nextToScan]! - base : text.length;
