@@ -6,7 +6,7 @@
  * configuration, git or internal error (the scan could not be done).
  */
 import { EXIT_CLEAN, EXIT_ERROR } from './errors.js';
-import { processIO, type CommandIO } from './io.js';
+import { processIO, readStandardInput, type CommandIO } from './io.js';
 import { HELP, messages } from './messages.js';
 import { VERSION } from './version.js';
 import { parseArguments } from './args.js';
@@ -43,12 +43,6 @@ export async function main(argv: readonly string[], io: CommandIO = processIO(),
     case 'pre-push':
       return (await import('./commands/pre-push.js')).runPrePush(parsed, io, readStandardInput);
   }
-}
-
-async function readStandardInput(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
 
 /** Runs the command line and sets the exit code (bin.ts calls this after starting git). */

@@ -6,6 +6,13 @@ export interface CommandIO {
   readonly cwd: string;
 }
 
+/** All of standard input (scan -, and the refs git gives a pre-push hook). */
+export async function readStandardInput(): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
 export function processIO(): CommandIO {
   return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
 }

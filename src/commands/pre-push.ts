@@ -6,7 +6,7 @@
  */
 import type { ParsedArguments } from '../args.js';
 import { EXIT_CLEAN, GuardError } from '../errors.js';
-import { createGitContext } from '../git/git.js';
+import { createGitContext, NULL_OBJECT_ID } from '../git/git.js';
 import { hasCommit, remoteTips } from '../git/log-diff.js';
 import type { CommandIO } from '../io.js';
 import { messages } from '../messages.js';
@@ -16,8 +16,6 @@ import { emit } from './emit.js';
 import { reportError } from './report-error.js';
 import { loadScanSetup } from './setup.js';
 import { skippedByRequest } from './skip.js';
-
-const ZERO = /^0+$/;
 
 export async function runPrePush(options: ParsedArguments, io: CommandIO, stdin: () => Promise<Buffer>): Promise<number> {
   if (skippedByRequest(io)) {
@@ -35,8 +33,8 @@ export async function runPrePush(options: ParsedArguments, io: CommandIO, stdin:
       if (fields.length < 4) continue;
       const [, localId, , remoteId] = fields as [string, string, string, string];
       if (!/^[0-9a-f]+$/.test(localId) || !/^[0-9a-f]+$/.test(remoteId)) throw new GuardError('usage', messages.usage(`pre-push: unreadable line on standard input: ${line}`));
-      if (ZERO.test(localId)) continue; // a deletion
-      if (!ZERO.test(remoteId) && (await hasCommit(context, remoteId))) ranges.push([`${remoteId}..${localId}`]);
+      if (NULL_OBJECT_ID.test(localId)) continue; // a deletion
+      if (!NULL_OBJECT_ID.test(remoteId) && (await hasCommit(context, remoteId))) ranges.push([`${remoteId}..${localId}`]);
       // A new branch (or a remote tip we never fetched): what the remote does not have yet.
       else {
         known ??= (await remoteTips(context, remote)).map((id) => `^${id}`);

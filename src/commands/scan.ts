@@ -10,7 +10,7 @@ import type { ParsedArguments } from '../args.js';
 import { GuardError } from '../errors.js';
 import { createGitContext } from '../git/git.js';
 import { countCommits } from '../git/log-diff.js';
-import type { CommandIO } from '../io.js';
+import { readStandardInput, type CommandIO } from '../io.js';
 import { messages } from '../messages.js';
 import { createProgress } from '../report/progress.js';
 import { scanCommits } from '../scan/commits.js';
@@ -19,12 +19,6 @@ import type { ScanResult } from '../scan/result.js';
 import { emit } from './emit.js';
 import { reportError } from './report-error.js';
 import { loadScanSetup } from './setup.js';
-
-async function readStandardInput(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 export async function runScan(options: ParsedArguments, io: CommandIO, stdin: () => Promise<Buffer> = readStandardInput): Promise<number> {
   try {

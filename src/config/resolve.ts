@@ -5,6 +5,7 @@
  * express are small rules here, each reported as "file: key.path: problem".
  */
 import { compileLinear, prepareForLinearEngine } from '../detect/linear-regex.js';
+import { globMatcher } from './globs.js';
 import { INTERCOM_PROFILES } from '../detect/profiles/intercom.js';
 import { SEVERITIES, type DetectorProfile, type Finding, type Severity, type TokenProfile } from '../detect/types.js';
 import { GuardError } from '../errors.js';
@@ -157,14 +158,11 @@ export async function resolveSettings(loaded: LoadedConfig): Promise<ScanSetting
 
   if (problems.length > 0) throw new GuardError('config', messages.configInvalid(source, problems));
 
-  // As in .gitignore, a glob without a slash matches a file name at any depth.
-  const anchored = ignoreGlobs.map((glob) => (glob.includes('/') ? glob : `**/${glob}`));
-  // picomatch is loaded only when there are globs to match.
-  const ignoreMatcher = anchored.length > 0 ? (await import('picomatch')).default(anchored, { dot: true }) : undefined;
+  const isIgnored = await globMatcher(ignoreGlobs);
   return {
     profiles,
     failOn: raw.failOn ?? 'low',
-    isIgnored: ignoreMatcher ? (path) => ignoreMatcher(path) : () => false,
+    isIgnored,
     isAllowed: (finding) =>
       allowFingerprints.has(finding.fingerprint) || allowPatterns.some((pattern) => pattern.test(finding.secret)),
     maxFileBytes: raw.maxFileBytes,

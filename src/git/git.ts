@@ -67,7 +67,7 @@ export async function repositoryInfo(context: GitContext): Promise<RepositoryInf
   return { gitDir, topLevel };
 }
 
-/** The all-zero id git prints for "no blob" (an added or deleted file). */
+/** The all-zero id git prints for "no object": no blob (an added or deleted file), no ref (a new or deleted branch). */
 export const NULL_OBJECT_ID = /^0+$/;
 
 /**

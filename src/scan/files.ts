@@ -6,6 +6,7 @@
  */
 import { lstatSync, readdirSync, readFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { globMatcher } from '../config/globs.js';
 import { DEFAULT_SETTINGS, type ScanSettings } from '../config/resolve.js';
 import { LineDetector } from '../detect/engine.js';
 import type { Finding } from '../detect/types.js';
@@ -28,21 +29,10 @@ export interface PathScanOptions {
   readonly baseline?: Baseline;
 }
 
-export async function excludeMatcher(globs: readonly string[]): Promise<(relative: string) => boolean> {
-  if (globs.length === 0) return () => false;
-  // As in .gitignore, a glob without a slash matches a name at any depth. picomatch loads only when needed.
-  const { default: picomatch } = await import('picomatch');
-  const matcher = picomatch(
-    globs.map((glob) => (glob.includes('/') ? glob : `**/${glob}`)),
-    { dot: true },
-  );
-  return (relative) => matcher(relative);
-}
-
 export async function scanPaths(options: PathScanOptions): Promise<ScanResult> {
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const detector = new LineDetector(settings.profiles);
-  const excluded = await excludeMatcher(options.exclude ?? []);
+  const excluded = await globMatcher(options.exclude ?? []);
   const limit = Math.min(FILE_LIMIT, settings.maxFileBytes ?? FILE_LIMIT);
   const findings: Finding[] = [];
   const skipped: SkippedFile[] = [];

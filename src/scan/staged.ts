@@ -11,7 +11,7 @@ import { withChanges, type Finding } from '../detect/types.js';
 import { GuardError } from '../errors.js';
 import { messages } from '../messages.js';
 import { findTopLevel } from '../config/load.js';
-import { createGitContext, readBlobs, type GitContext, type GitProcess } from '../git/git.js';
+import { createGitContext, NULL_OBJECT_ID, readBlobs, type GitContext, type GitProcess } from '../git/git.js';
 import { readStagedChange } from '../git/staged-diff.js';
 import { FindingCollector, finishDiffScan, WHOLE_FILE_LIMIT, type FileOutcome } from './diff-collector.js';
 import { applyPolicy } from './policy.js';
@@ -56,7 +56,7 @@ export async function scanStaged(options: StagedScanOptions = {}): Promise<ScanR
  */
 async function markAlreadyCommitted(context: GitContext, outcomes: readonly FileOutcome[], findings: Finding[]): Promise<Finding[]> {
   const byPath = new Map(outcomes.map((outcome) => [outcome.file.path, outcome.file]));
-  const oldIds = [...new Set(findings.map((finding) => byPath.get(finding.path)?.oldBlob).filter((id): id is string => id !== undefined && !/^0+$/.test(id)))];
+  const oldIds = [...new Set(findings.map((finding) => byPath.get(finding.path)?.oldBlob).filter((id): id is string => id !== undefined && !NULL_OBJECT_ID.test(id)))];
   if (oldIds.length === 0) return findings;
   const blobs = await readBlobs(context, oldIds, WHOLE_FILE_LIMIT);
   const oldTexts = new Map<string, string | undefined>();
@@ -70,7 +70,7 @@ async function markAlreadyCommitted(context: GitContext, outcomes: readonly File
   };
   return findings.map((finding) => {
     const id = byPath.get(finding.path)?.oldBlob;
-    const oldText = id === undefined || /^0+$/.test(id) ? undefined : textOf(id);
+    const oldText = id === undefined || NULL_OBJECT_ID.test(id) ? undefined : textOf(id);
     return oldText !== undefined && oldText.includes(finding.secret) ? withChanges(finding, { warning: 'already-committed' }) : finding;
   });
 }
