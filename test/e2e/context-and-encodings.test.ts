@@ -3,18 +3,11 @@
  * file, UTF-16 files decoded, and tokens HEAD already held.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupTempDirs, TempRepo } from '../helpers/repo.js';
+import { cleanupTempDirs, repoWithHook } from '../helpers/repo.js';
 import { makeAccessToken, makeSecretValue } from '../helpers/tokens.js';
 
 afterAll(cleanupTempDirs);
 
-function repoWithHook(): TempRepo {
-  const repo = TempRepo.create();
-  repo.installHook();
-  repo.write('README.md', 'hello\n');
-  repo.commitUnchecked('initial');
-  return repo;
-}
 
 describe('a generic name beneath an intercom parent key', () => {
   it('blocks a YAML value nested under intercom: lines above, in any file', () => {

@@ -14,6 +14,7 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { expectPassed } from '../helpers/expect-commit.js';
 import { cleanupTempDirs, makeTempDir, TempRepo, type RunResult } from '../helpers/repo.js';
 import { makeAccessToken, makeIcToken } from '../helpers/tokens.js';
 
@@ -39,15 +40,6 @@ function expectBlocked(repo: TempRepo, run: RunResult, before: string | undefine
   for (const secret of secrets) expect(output).not.toContain(secret);
 }
 
-/** Asserts the commit went through without a word from the scanner. */
-function expectPassed(repo: TempRepo, run: RunResult, before: string | undefined, secrets: readonly string[]): void {
-  const output = run.stdout + run.stderr;
-  expect(run.status, output).toBe(0);
-  expect(output).not.toContain('intercom-guard');
-  expect(repo.head()).toBeDefined();
-  expect(repo.head()).not.toBe(before);
-  for (const secret of secrets) expect(output).not.toContain(secret);
-}
 
 function appendGlobalConfig(repo: TempRepo, text: string): void {
   writeFileSync(path.join(repo.home, '.gitconfig'), text, { flag: 'a' });

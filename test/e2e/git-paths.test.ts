@@ -9,7 +9,8 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupTempDirs, makeTempDir, TempRepo, type RunResult } from '../helpers/repo.js';
+import { expectPassed } from '../helpers/expect-commit.js';
+import { cleanupTempDirs, makeTempDir, repoWithHook, TempRepo, type RunResult } from '../helpers/repo.js';
 import { makeAccessToken, makeIcToken } from '../helpers/tokens.js';
 
 afterAll(cleanupTempDirs);
@@ -49,24 +50,7 @@ function expectBlocked(
   for (const secret of secrets) expect(output).not.toContain(secret);
 }
 
-/** The commit went through and the scanner said nothing; no secret leaked. */
-function expectPassed(repo: TempRepo, run: RunResult, before: string | undefined, secrets: readonly string[]): void {
-  const output = run.stdout + run.stderr;
-  expect(run.status, output).toBe(0);
-  expect(output).not.toContain('intercom-guard');
-  expect(repo.head()).toBeDefined();
-  expect(repo.head()).not.toBe(before);
-  for (const secret of secrets) expect(output).not.toContain(secret);
-}
 
-/** A repository with the hook installed and one commit (README.md). */
-function repoWithHook(): TempRepo {
-  const repo = TempRepo.create();
-  repo.installHook();
-  repo.write('README.md', 'hello\n');
-  repo.commitUnchecked('initial');
-  return repo;
-}
 
 function stagedNames(repo: TempRepo): string[] {
   return repo.git('-c', 'core.quotePath=false', 'diff', '--cached', '--name-only', '-z').split('\0').filter(Boolean);

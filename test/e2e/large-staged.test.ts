@@ -4,19 +4,11 @@
  * file and the last of many files. Real `git commit`s with the packaged hook.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { cleanupTempDirs, TempRepo } from '../helpers/repo.js';
+import { cleanupTempDirs, repoWithHook } from '../helpers/repo.js';
 import { makeAccessToken } from '../helpers/tokens.js';
 
 afterAll(cleanupTempDirs);
 
-/** A committed repository with the hook installed, ready for a staged change. */
-function repoWithHook(): TempRepo {
-  const repo = TempRepo.create();
-  repo.installHook();
-  repo.write('README.md', 'hello\n');
-  repo.commitUnchecked('initial');
-  return repo;
-}
 
 /** About `bytes` of ordinary source lines (no secrets), and how many lines that is. */
 function sourceLines(bytes: number): { text: string; lines: number } {

@@ -161,3 +161,12 @@ export class TempRepo {
     );
   }
 }
+
+/** A repository with the packaged hook installed and one commit (README.md), ready for a staged change. */
+export function repoWithHook(): TempRepo {
+  const repo = TempRepo.create();
+  repo.installHook();
+  repo.write('README.md', 'hello\n');
+  repo.commitUnchecked('initial');
+  return repo;
+}
