@@ -14,7 +14,18 @@ export async function readStandardInput(): Promise<Buffer> {
 }
 
 export function processIO(): CommandIO {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+  // Getters: process.stdout and process.stderr load their stream modules when first
+  // touched, which a hook run that finds nothing never needs to pay for.
+  return {
+    get stdout() {
+      return process.stdout;
+    },
+    get stderr() {
+      return process.stderr;
+    },
+    env: process.env,
+    cwd: process.cwd(),
+  };
 }
 
 /** Colour only on a terminal, never with NO_COLOR set (https://no-color.org) or --no-color. */

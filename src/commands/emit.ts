@@ -40,7 +40,6 @@ export interface EmitOptions {
 export async function emit(resultIn: ScanResult, options: ParsedArguments, io: CommandIO, emitOptions: EmitOptions): Promise<number> {
   const result = options.verify ? await verify(resultIn, io.env) : resultIn;
   writeSkipped(result, options.debug, io);
-  const human = emitOptions.hook ? io.stderr : io.stdout;
   const hasFindings = result.findings.length > 0;
   let report: string | undefined;
   if (options.format === 'json') report = (await import('../report/json.js')).formatJson(result, emitOptions.mode);
@@ -59,6 +58,7 @@ export async function emit(resultIn: ScanResult, options: ParsedArguments, io: C
   }
   // The person committing or pushing always gets the readable message.
   if (hasFindings && (emitOptions.hook || (options.format === 'text' && options.output === undefined))) {
+    const human = emitOptions.hook ? io.stderr : io.stdout;
     const color = useColor(human, io.env, options.noColor);
     human.write(formatFindings(result, { color, blocking: emitOptions.hook, history: emitOptions.mode !== 'staged' && emitOptions.mode !== 'commit-msg' }));
   }

@@ -55,8 +55,11 @@ function keywordPattern(keywords: readonly string[], flags: string): RegExp {
 
 export class LineDetector {
   private readonly profiles: readonly DetectorProfile[];
-  private readonly namePatterns = new Map<DetectorProfile, NameMatcher>();
+  /** One matcher per set of name words: profiles that share words share the search for names. */
+  private readonly namePatterns = new Map<string, NameMatcher>();
+  private readonly profileNames = new Map<DetectorProfile, NameMatcher>();
   private readonly plans = new Map<string, FilePlan>();
+  private readonly planOfFile = new WeakMap<FileContext, FilePlan>();
 
   constructor(profiles: readonly DetectorProfile[]) {
     this.profiles = profiles;
@@ -68,6 +71,15 @@ export class LineDetector {
    * only where context can say Intercom. Cached per kind of file.
    */
   plan(file: FileContext): FilePlan {
+    let plan = this.planOfFile.get(file);
+    if (plan === undefined) {
+      plan = this.planFor(file);
+      this.planOfFile.set(file, plan);
+    }
+    return plan;
+  }
+
+  private planFor(file: FileContext): FilePlan {
     const contextual = !file.testPath && (file.intercomLocation || file.structure !== undefined);
     const valueFields = (file.structure === 'json' || file.structure === 'yaml') && !file.hashesOnly;
     const key = `${file.hashesOnly ? 1 : 0}${contextual ? 1 : 0}${valueFields ? 1 : 0}`;
@@ -165,10 +177,12 @@ export class LineDetector {
   }
 
   private namesOf(profile: AssignmentProfile): NameMatcher {
-    let pattern = this.namePatterns.get(profile);
+    let pattern = this.profileNames.get(profile);
     if (pattern === undefined) {
-      pattern = namePattern(profile.keywords);
-      this.namePatterns.set(profile, pattern);
+      const key = profile.keywords.join('\n');
+      pattern = this.namePatterns.get(key) ?? namePattern(profile.keywords);
+      this.namePatterns.set(key, pattern);
+      this.profileNames.set(profile, pattern);
     }
     return pattern;
   }

@@ -74,9 +74,10 @@ export class FindingCollector implements DiffSink {
     const current = this.enter(file);
     if (this.binary || this.dropped) return;
     const size = block.end - block.start;
-    // latin1: one character per byte, so offsets are byte offsets, and decoding is cheap.
-    // Lines that need a closer look are decoded as UTF-8 one by one.
-    const text = block.bytes.toString('latin1', block.start, block.end);
+    // latin1: one character per byte, so offsets are byte offsets. A slice of the
+    // chunk's string shares its characters. Lines that need a closer look are
+    // decoded as UTF-8 one by one.
+    const text = block.text.slice(block.start, block.end);
     if (text.includes('\0') || (this.settings.maxFileBytes !== undefined && this.bytes + size > this.settings.maxFileBytes)) {
       // The rare cases decided line by line: binary content, the size limit.
       for (let i = 0; i < block.count; i++) {
