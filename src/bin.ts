@@ -9,6 +9,7 @@ import { parseArguments } from './args.js';
 import { skipRequested } from './commands/skip.js';
 import { createGitContext, type GitProcess } from './git/process.js';
 import { startStagedDiff } from './git/staged-diff.js';
+import { loadMain } from './load-main.js';
 import { tunedForShortRun } from './short-run-tuning.js';
 
 function startEarly(argv: readonly string[]): GitProcess | undefined {
@@ -19,6 +20,5 @@ function startEarly(argv: readonly string[]): GitProcess | undefined {
 
 const argv = process.argv.slice(2);
 const early = startEarly(argv);
-// Resolved at run time beside this file (the build keeps it out of this bundle).
-const main = require('./main.cjs') as { run: (argv: readonly string[], early?: GitProcess) => Promise<void> };
-void main.run(argv, early);
+// Beside this file (the build keeps it out of this bundle), with its code cache.
+void loadMain(__dirname).run(argv, early);

@@ -1,0 +1,74 @@
+/**
+ * Loads dist/main.cjs for the command, with V8's code cache when the build
+ * left one beside it (dist/main.cjs.cache, made by build.mjs from a sample
+ * hook run). Compiling the scanner's functions is a good part of what a
+ * small commit's hook costs; the cache hands V8 their bytecode instead.
+ *
+ * V8 checks the cache against its own version, its flags and the source's
+ * length, and compiles from source when any differs (another Node, say).
+ * An edit of main.cjs that keeps its length would pass that check, so the
+ * cache is used only when it is not older than main.cjs.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+
+export const CODE_CACHE_SUFFIX = '.cache';
+
+export interface MainModule {
+  run(argv: readonly string[], early?: unknown): Promise<void>;
+  main(argv: readonly string[], io?: unknown, early?: unknown): Promise<number>;
+}
+
+export interface CompiledMain {
+  readonly exports: MainModule;
+  readonly script: vm.Script;
+  /** Whether V8 took the cache it was given. */
+  readonly cacheUsed: boolean;
+}
+
+/**
+ * require() for main.cjs: the bundled command's own (dist/ holds both files);
+ * the sources run as ES modules (tests) make one.
+ */
+function requireBeside(file: string): NodeJS.Require {
+  if (typeof require === 'function') return require;
+  return (process.getBuiltinModule('node:module') as typeof import('node:module')).createRequire(file);
+}
+
+/** Node's own wrapper for CommonJS modules, so main.cjs runs as require() would run it. */
+function wrap(source: string): string {
+  return `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
+}
+
+/** Compiles and runs main.cjs, with the code cache when given one. */
+export function compileMain(file: string, cachedData?: Buffer): CompiledMain {
+  const source = readFileSync(file, 'utf8');
+  const script = new vm.Script(wrap(source), { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });
+  // main.cjs loads zod, undici, simple-git and picomatch with import(), which comes
+  // here (see build.mjs): code brought back from a code cache cannot run import()
+  // itself on Node 20 ("A dynamic import callback was not specified").
+  const lazyImport = (specifier: string): Promise<unknown> => import(pathToFileURL(path.join(path.dirname(file), specifier)).href);
+  const module = { exports: {} as MainModule, lazyImport };
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run(module.exports, requireBeside(file), module, file, path.dirname(file));
+  return { exports: module.exports, script, cacheUsed: cachedData !== undefined && script.cachedDataRejected !== true };
+}
+
+/** The cache, when there is one no older than main.cjs. */
+export function readCodeCache(file: string): Buffer | undefined {
+  try {
+    const cacheFile = file + CODE_CACHE_SUFFIX;
+    if (statSync(cacheFile).mtimeMs < statSync(file).mtimeMs) return undefined;
+    return readFileSync(cacheFile);
+  } catch {
+    return undefined; // no cache: compile from source
+  }
+}
+
+export function loadMain(directory: string): MainModule {
+  const file = path.join(directory, 'main.cjs');
+  const cachedData = readCodeCache(file);
+  return cachedData === undefined ? (requireBeside(file)(file) as MainModule) : compileMain(file, cachedData).exports;
+}
