@@ -10,12 +10,11 @@ import { skipRequested } from './commands/skip.js';
 import { createGitContext, type GitProcess } from './git/process.js';
 import { startStagedDiff } from './git/staged-diff.js';
 import { loadMain } from './load-main.js';
-import { tunedForShortRun } from './short-run-tuning.js';
 
 function startEarly(argv: readonly string[]): GitProcess | undefined {
   const parsed = parseArguments(argv);
   if ('error' in parsed || parsed.command !== 'staged' || skipRequested(process.env) !== undefined) return undefined;
-  return tunedForShortRun(startStagedDiff(createGitContext(process.cwd(), process.env), parsed.positionals));
+  return startStagedDiff(createGitContext(process.cwd(), process.env), parsed.positionals);
 }
 
 const argv = process.argv.slice(2);

@@ -12,6 +12,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import v8 from 'node:v8';
 import vm from 'node:vm';
 
 export const CODE_CACHE_SUFFIX = '.cache';
@@ -42,8 +43,30 @@ function wrap(source: string): string {
   return `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
 }
 
+/**
+ * V8 settings for a command that lives a fraction of a second, on machines
+ * with as few as two (hyper)threads shared with git:
+ * - a larger interrupt budget (about 15 times V8's 67584): V8 waits longer
+ *   before optimising a function. Its background compilations compete with
+ *   git producing the diff the hook waits for, and in a run this short are
+ *   rarely paid back (a 500-file change: about a quarter slower with them).
+ *   A 100 MB change still runs long enough to get its hot loops optimised.
+ * - a young generation that starts at 16 MB instead of 1 MB: no garbage
+ *   collection at all on a 500-file change, instead of about 6 ms of it.
+ * Set before main.cjs is compiled, since V8 takes a code cache only under
+ * the flags it was made with (build.mjs makes it through compileMain too),
+ * and after the launcher's own modules are loaded: Node's cache of its
+ * built-in modules misses for those loaded after a flag changes.
+ */
+export const V8_FLAGS: readonly string[] = ['--interrupt-budget=1000000', '--min-semi-space-size=16'];
+
+function applyV8Flags(): void {
+  for (const flag of V8_FLAGS) v8.setFlagsFromString(flag);
+}
+
 /** Compiles and runs main.cjs, with the code cache when given one. */
 export function compileMain(file: string, cachedData?: Buffer): CompiledMain {
+  applyV8Flags();
   const source = readFileSync(file, 'utf8');
   const script = new vm.Script(wrap(source), { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });
   // main.cjs loads zod, undici, simple-git and picomatch with import(), which comes
@@ -70,5 +93,7 @@ export function readCodeCache(file: string): Buffer | undefined {
 export function loadMain(directory: string): MainModule {
   const file = path.join(directory, 'main.cjs');
   const cachedData = readCodeCache(file);
-  return cachedData === undefined ? (requireBeside(file)(file) as MainModule) : compileMain(file, cachedData).exports;
+  if (cachedData !== undefined) return compileMain(file, cachedData).exports;
+  applyV8Flags();
+  return requireBeside(file)(file) as MainModule;
 }

@@ -30,18 +30,13 @@ export function namePattern(words: readonly string[]): NameMatcher {
   return { words: lower, pattern: new RegExp(`[A-Za-z0-9_.$-]*(?:${alternatives})[A-Za-z0-9_.-]*`, 'gi') };
 }
 
-/** [A-Za-z0-9_.-], and "$" before the word (PHP's $intercomToken). */
-function isNameChar(code: number, dollar: boolean): boolean {
-  return (
-    (code >= 97 && code <= 122) ||
-    (code >= 65 && code <= 90) ||
-    (code >= 48 && code <= 57) ||
-    code === 95 ||
-    code === 46 ||
-    code === 45 ||
-    (dollar && code === 36)
-  );
+/** 1 for [A-Za-z0-9_.-], 2 for "$" (allowed before the word only: PHP's $intercomToken). */
+const NAME_CHARS = new Uint8Array(128);
+for (let code = 0; code < 128; code++) {
+  const char = String.fromCharCode(code);
+  if (/[A-Za-z0-9_.-]/.test(char)) NAME_CHARS[code] = 1;
 }
+NAME_CHARS[36] = 2;
 
 /**
  * Where the names are: each occurrence of a word widened to the run of name
@@ -63,9 +58,10 @@ function nameSpans(line: string, names: NameMatcher): [number, number][] {
   for (const word of names.words) {
     for (let at = lower.indexOf(word); at !== -1; at = lower.indexOf(word, at + 1)) {
       let start = at;
-      while (start > 0 && isNameChar(line.charCodeAt(start - 1), true)) start -= 1;
+      // Table lookups, not calls: this runs for every keyword on every keyword line.
+      while (start > 0 && (NAME_CHARS[line.charCodeAt(start - 1)] ?? 0) !== 0) start -= 1;
       let end = at + word.length;
-      while (end < line.length && isNameChar(line.charCodeAt(end), false)) end += 1;
+      while (end < line.length && NAME_CHARS[line.charCodeAt(end)] === 1) end += 1;
       spans.push([start, end]);
       at = end - 1;
     }
@@ -86,6 +82,8 @@ const SIBLING_VALUE = /["']\s*(?:,\s*|:\s*\{\s*)["']?value["']?\s*:\s*/y;
 const QUOTED = /[rbfuRBFU]{0,2}(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`]*)`)/y;
 const BARE = /[^\s"'`,;)}\]<>]+/y;
 const WHITESPACE_OPERATOR_LINE = /^\s*(?:ENV|ARG|setenv|SetEnv|set)\s/;
+
+const NOT_A_KEY_AFTER = ':/@=.';
 
 export function normalizeName(name: string): string {
   return name.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -113,7 +111,7 @@ function valueAfter(line: string, start: number, name: string, end: number): Ass
   let xmlElement = false;
 
   // A name starts where a key can: not inside a word-joined value such as an ARN (...:secret:prod/...).
-  if (start > 0 && /[:/@=.]/.test(line[start - 1]!)) return undefined;
+  if (start > 0 && NOT_A_KEY_AFTER.includes(line[start - 1]!)) return undefined;
   OPERATOR.lastIndex = end;
   XML_VALUE_ATTRIBUTE.lastIndex = end;
   TYPED.lastIndex = end;

@@ -4,7 +4,7 @@
  */
 import { findAssignments, lastSegment, namePattern, nameValuePair, normalizeName, type Assignment, type NameMatcher } from './assignment.js';
 import type { FileContext } from './file-context.js';
-import { decodedText, isPlaceholder, isReference, looksLikeSecret } from './filters.js';
+import { decodedText, isPlaceholder, isReference, looksLikeSecret, MAX_SECRET_LENGTH } from './filters.js';
 import { fingerprint } from './fingerprint.js';
 import type { AssignmentProfile, Confidence, DetectorProfile, Finding, LineSource, TokenProfile } from './types.js';
 import { redact } from '../report/redact.js';
@@ -40,8 +40,10 @@ const VALUE_FIELD_NAME = namePattern(['value']);
 /** The profiles that can report anything in one kind of file, and the keywords that wake them. */
 interface FilePlan {
   readonly profiles: readonly DetectorProfile[];
-  /** Case-insensitive: does a line hold any keyword at all? */
-  readonly prefilter: RegExp;
+  /** A line must hold one of these (lower-case) for any profile to run... */
+  readonly keywords: readonly string[];
+  /** ...unless a profile without keywords runs on every line. */
+  readonly everyLine: boolean;
   /**
    * Global, case-insensitive: where in a block of lines something could be
    * (keywords, allow markers, "value" fields in JSON/YAML); other lines are skipped.
@@ -96,7 +98,8 @@ export class LineDetector {
       const blockWords = [...keywords, 'allowlist', ...(valueFields ? ['value'] : [])];
       plan = {
         profiles,
-        prefilter: everyLine ? /(?:)/ : keywordPattern(keywords, 'i'),
+        keywords,
+        everyLine,
         blockFilter: everyLine ? /^/gm : keywordPattern(blockWords, 'gi'),
       };
       this.plans.set(key, plan);
@@ -107,31 +110,36 @@ export class LineDetector {
   /**
    * Findings on one line; where two overlap, the more certain one. Findings
    * that depend on the file's structure go to `deferred` (when given).
+   * `lowerText` is the line lower-cased, when the caller has it already.
    */
-  scanLine(rawText: string, source: LineSource, file: FileContext, deferred?: DeferredFinding[]): Finding[] {
+  scanLine(rawText: string, source: LineSource, file: FileContext, deferred?: DeferredFinding[], lowerText?: string): Finding[] {
     const plan = this.plan(file);
-    if (!plan.prefilter.test(rawText)) return [];
-    const text = rawText.endsWith('\r') ? rawText.slice(0, -1) : rawText;
-    const lower = text.toLowerCase();
-    const candidates: Candidate[] = [];
-    const assignments = new Map<NameMatcher, Assignment[]>();
+    const lowerRaw = lowerText ?? rawText.toLowerCase();
+    if (!plan.everyLine && !mentionsAny(lowerRaw, plan.keywords)) return NO_FINDINGS;
+    const carriageReturn = rawText.endsWith('\r');
+    const text = carriageReturn ? rawText.slice(0, -1) : rawText;
+    const lower = carriageReturn ? lowerRaw.slice(0, -1) : lowerRaw;
+    let candidates: Candidate[] | undefined;
+    // Profiles that share name words share the search for names (the last one found).
+    let names: NameMatcher | undefined;
+    let found: Assignment[] = [];
     for (const profile of plan.profiles) {
-      if (profile.keywords.length > 0 && !profile.keywords.some((keyword) => lower.includes(keyword))) continue;
+      if (profile.keywords.length > 0 && !mentionsAny(lower, profile.keywords)) continue;
+      candidates ??= [];
       if (profile.kind === 'token') {
         this.tokens(profile, text, candidates);
       } else {
-        const names = this.namesOf(profile);
-        let found = assignments.get(names);
-        if (found === undefined) {
-          found = findAssignments(text, names);
-          assignments.set(names, found);
+        const matcher = this.namesOf(profile);
+        if (matcher !== names) {
+          names = matcher;
+          found = findAssignments(text, matcher);
         }
-        this.assignments(profile, found, file, candidates);
+        if (found.length > 0) this.assignments(profile, found, file, candidates);
       }
     }
-    const kept = keepMostCertain(candidates);
+    if (candidates === undefined || candidates.length === 0) return NO_FINDINGS;
     const findings: Finding[] = [];
-    for (const candidate of kept) {
+    for (const candidate of keepMostCertain(candidates)) {
       const finding = toFinding(candidate, source);
       if (candidate.needsAncestor) deferred?.push({ finding, check: 'intercom-ancestor' });
       else findings.push(finding);
@@ -229,10 +237,12 @@ export class LineDetector {
       }
     }
     for (const assignment of found) {
+      const value = assignment.value;
+      // looksLikeSecret's first test, before the costlier ones.
+      if (value.length < profile.minLength || value.length > MAX_SECRET_LENGTH) continue;
       const name = profile.lastSegment ? normalizeName(lastSegment(assignment.name)) : assignment.normalizedName;
       if (!nameCheckedLater && !profile.names.test(name)) continue;
       if (assignment.bare && !file.bareValuesAreLiterals) continue;
-      const value = assignment.value;
       if (isReference(value) || isPlaceholder(value)) continue;
       // Base64 of printable text (a Kubernetes Secret's data:): judge what it holds.
       const decoded = decodedText(value);
@@ -250,7 +260,16 @@ export class LineDetector {
   }
 }
 
+const NO_FINDINGS: Finding[] = [];
+Object.freeze(NO_FINDINGS);
+
+function mentionsAny(lower: string, keywords: readonly string[]): boolean {
+  for (const keyword of keywords) if (lower.includes(keyword)) return true;
+  return false;
+}
+
 function keepMostCertain(candidates: Candidate[]): Candidate[] {
+  if (candidates.length < 2) return candidates;
   const ordered = [...candidates].sort(
     (a, b) => CONFIDENCE_RANK[a.confidence] - CONFIDENCE_RANK[b.confidence] || a.index - b.index,
   );

@@ -96,8 +96,11 @@ export function decodedText(value: string): string | undefined {
   return /^[\x20-\x7e]+$/.test(decoded) ? decoded : undefined;
 }
 
+/** Longer literals are data (certificates, blobs), not API credentials. */
+export const MAX_SECRET_LENGTH = 1024;
+
 export function looksLikeSecret(value: string, minLength: number, minEntropy = 3): boolean {
-  if (value.length < minLength || value.length > 1024) return false;
+  if (value.length < minLength || value.length > MAX_SECRET_LENGTH) return false;
   // A UUID is a generated credential whatever its letter counts say (OAuth client secrets).
   if (UUID.test(value)) return !hasSequentialRun(value.replace(/-/g, ''), 6) && !/(.)\1{5,}/.test(value);
   if (characterClasses(value) < 2) return false;

@@ -12,6 +12,8 @@ export class LineScanner {
   private allowNext = false;
   private previousLine = 0;
   private previousText = '';
+  private previousHasName = false;
+  private readonly source: { path: string; line: number; commit?: string };
   /** Whether any scanned line named intercom (a "value" field needs its parent key to). */
   sawIntercom = false;
 
@@ -20,14 +22,17 @@ export class LineScanner {
     private readonly context: FileContext,
     private readonly findings: Finding[],
     private readonly deferred: DeferredFinding[],
-    private readonly commit?: string,
-  ) {}
+    commit?: string,
+  ) {
+    this.source = commit === undefined ? { path: context.path, line: 0 } : { path: context.path, line: 0, commit };
+  }
 
   line(lineNumber: number, text: string): void {
     // "pragma: allowlist nextline secret" covers the line right after it.
     const adjacent = this.previousLine === lineNumber - 1;
     const allowedByPrevious = this.allowNext && adjacent;
     const previous = adjacent ? this.previousText : '';
+    const previousNames = adjacent && this.previousHasName;
     // Marker checks are regexes: run them only on lines that mention a marker at all.
     const lower = text.toLowerCase();
     const mentionsMarker = lower.includes('allow') || lower.includes('ignore');
@@ -35,13 +40,14 @@ export class LineScanner {
     this.allowNext = mentionsMarker && allowsNextLine(text);
     this.previousLine = lineNumber;
     this.previousText = text;
+    this.previousHasName = lower.includes('name');
     if (allowedByPrevious || (mentionsMarker && allowsThisLine(text))) return;
-    const source = this.commit === undefined ? { path: this.context.path, line: lineNumber } : { path: this.context.path, line: lineNumber, commit: this.commit };
+    // One object per scanner: findings copy what they need from it.
+    const source = this.source;
+    source.line = lineNumber;
     const deferredBefore = this.deferred.length;
-    const found = this.detector.scanLine(text, source, this.context, this.deferred);
-    if (previous !== '' && found.length === 0 && previous.toLowerCase().includes('name')) {
-      found.push(...this.detector.scanNameValuePair(previous, text, source, this.context));
-    }
+    let found = this.detector.scanLine(text, source, this.context, this.deferred, lower);
+    if (found.length === 0 && previousNames) found = this.detector.scanNameValuePair(previous, text, source, this.context);
     if (found.length === 0 && this.deferred.length === deferredBefore && lower.includes('value')) {
       this.detector.scanValueField(text, source, this.context, this.deferred);
     }
