@@ -4,7 +4,7 @@
  */
 import { findAssignments, lastSegment, namePattern, nameValuePair, normalizeName, type Assignment, type NameMatcher } from './assignment.js';
 import type { FileContext } from './file-context.js';
-import { decodedText, isPlaceholder, isReference, looksLikeSecret, MAX_SECRET_LENGTH } from './filters.js';
+import { decodedText, isPlaceholder, isReference, looksLikeSecret, MAX_SECRET_LENGTH, SECRET_CHARACTERS } from './filters.js';
 import { fingerprint } from './fingerprint.js';
 import type { AssignmentProfile, Confidence, DetectorProfile, Finding, LineSource, TokenProfile } from './types.js';
 import { redact } from '../report/redact.js';
@@ -40,15 +40,36 @@ const VALUE_FIELD_NAME = namePattern(['value']);
 /** The profiles that can report anything in one kind of file, and the keywords that wake them. */
 interface FilePlan {
   readonly profiles: readonly DetectorProfile[];
-  /** A line must hold one of these (lower-case) for any profile to run... */
-  readonly keywords: readonly string[];
-  /** ...unless a profile without keywords runs on every line. */
-  readonly everyLine: boolean;
+  /** Tested on the lower-cased line: does it hold any keyword at all? (None: every line.) */
+  readonly prefilter: RegExp | undefined;
+  /**
+   * In code, where an unquoted value is an expression, an assignment's value
+   * is a quoted string or an XML element's text, and a secret is at least the
+   * profiles' shortest length of token characters: a line without such a run
+   * has none for any assignment profile. Undefined where any line may.
+   */
+  readonly literalGate: RegExp | undefined;
+  /** The profiles, each with what wakes it on a lower-cased line (none: every line). */
+  readonly wakes: readonly { readonly profile: DetectorProfile; readonly wake: string | RegExp | undefined }[];
   /**
    * Global, case-insensitive: where in a block of lines something could be
    * (keywords, allow markers, "value" fields in JSON/YAML); other lines are skipped.
    */
   readonly blockFilter: RegExp;
+}
+
+/** See FilePlan.literalGate (none when no assignment profile applies: then nothing needs it). */
+function literalGate(profiles: readonly DetectorProfile[]): RegExp | undefined {
+  const lengths = profiles.flatMap((profile) => (profile.kind === 'assignment' ? [profile.minLength] : []));
+  if (lengths.length === 0) return undefined;
+  // SECRET_CHARACTERS is what looksLikeSecret accepts; an XML element's text is trimmed.
+  return new RegExp(`(?:["'\`]|>\\s*)[${SECRET_CHARACTERS}]{${Math.max(1, Math.min(...lengths))}}`);
+}
+
+/** One keyword: a substring test; several: one regex, cheaper than a test per word. */
+function wakeOf(keywords: readonly string[]): string | RegExp | undefined {
+  if (keywords.length === 0) return undefined;
+  return keywords.length === 1 ? keywords[0] : keywordPattern(keywords, '');
 }
 
 function keywordPattern(keywords: readonly string[], flags: string): RegExp {
@@ -63,8 +84,13 @@ export class LineDetector {
   private readonly plans = new Map<string, FilePlan>();
   private readonly planOfFile = new WeakMap<FileContext, FilePlan>();
 
-  constructor(profiles: readonly DetectorProfile[]) {
+  /** `gates: false` turns the literal gate off (tests compare the two). */
+  constructor(profiles: readonly DetectorProfile[], private readonly options: { readonly gates?: boolean } = {}) {
     this.profiles = profiles;
+  }
+
+  private get gates(): boolean {
+    return this.options.gates !== false;
   }
 
   /**
@@ -84,7 +110,8 @@ export class LineDetector {
   private planFor(file: FileContext): FilePlan {
     const contextual = !file.testPath && (file.intercomLocation || file.structure !== undefined);
     const valueFields = (file.structure === 'json' || file.structure === 'yaml') && !file.hashesOnly;
-    const key = `${file.hashesOnly ? 1 : 0}${contextual ? 1 : 0}${valueFields ? 1 : 0}`;
+    const gated = this.gates && !file.bareValuesAreLiterals;
+    const key = `${file.hashesOnly ? 1 : 0}${contextual ? 1 : 0}${valueFields ? 1 : 0}${gated ? 1 : 0}`;
     let plan = this.plans.get(key);
     if (plan === undefined) {
       const profiles = this.profiles.filter((profile) => {
@@ -98,8 +125,9 @@ export class LineDetector {
       const blockWords = [...keywords, 'allowlist', ...(valueFields ? ['value'] : [])];
       plan = {
         profiles,
-        keywords,
-        everyLine,
+        prefilter: everyLine ? undefined : keywordPattern(keywords, ''),
+        literalGate: gated ? literalGate(profiles) : undefined,
+        wakes: profiles.map((profile) => ({ profile, wake: wakeOf(profile.keywords) })),
         blockFilter: everyLine ? /^/gm : keywordPattern(blockWords, 'gi'),
       };
       this.plans.set(key, plan);
@@ -115,7 +143,7 @@ export class LineDetector {
   scanLine(rawText: string, source: LineSource, file: FileContext, deferred?: DeferredFinding[], lowerText?: string): Finding[] {
     const plan = this.plan(file);
     const lowerRaw = lowerText ?? rawText.toLowerCase();
-    if (!plan.everyLine && !mentionsAny(lowerRaw, plan.keywords)) return NO_FINDINGS;
+    if (plan.prefilter !== undefined && !plan.prefilter.test(lowerRaw)) return NO_FINDINGS;
     const carriageReturn = rawText.endsWith('\r');
     const text = carriageReturn ? rawText.slice(0, -1) : rawText;
     const lower = carriageReturn ? lowerRaw.slice(0, -1) : lowerRaw;
@@ -123,18 +151,23 @@ export class LineDetector {
     // Profiles that share name words share the search for names (the last one found).
     let names: NameMatcher | undefined;
     let found: Assignment[] = [];
-    for (const profile of plan.profiles) {
-      if (profile.keywords.length > 0 && !mentionsAny(lower, profile.keywords)) continue;
+    let literals: (boolean | undefined)[] = [];
+    let assignmentsPossible: boolean | undefined;
+    for (const { profile, wake } of plan.wakes) {
+      if (wake !== undefined && !(typeof wake === 'string' ? lower.includes(wake) : wake.test(lower))) continue;
       candidates ??= [];
       if (profile.kind === 'token') {
         this.tokens(profile, text, candidates);
       } else {
+        assignmentsPossible ??= plan.literalGate === undefined || plan.literalGate.test(text);
+        if (!assignmentsPossible) continue;
         const matcher = this.namesOf(profile);
         if (matcher !== names) {
           names = matcher;
           found = findAssignments(text, matcher);
+          literals = [];
         }
-        if (found.length > 0) this.assignments(profile, found, file, candidates);
+        if (found.length > 0) this.assignments(profile, found, file, candidates, false, literals);
       }
     }
     if (candidates === undefined || candidates.length === 0) return NO_FINDINGS;
@@ -226,6 +259,8 @@ export class LineDetector {
     file: FileContext,
     out: Candidate[],
     nameCheckedLater = false,
+    /** Per assignment, once known: whether its value is a literal (not a reference, placeholder or encoded one). */
+    literals: (boolean | undefined)[] = [],
   ): void {
     let needsAncestor = false;
     if (profile.scope === 'intercom-context') {
@@ -236,17 +271,16 @@ export class LineDetector {
         needsAncestor = true;
       }
     }
-    for (const assignment of found) {
+    for (let i = 0; i < found.length; i++) {
+      const assignment = found[i]!;
       const value = assignment.value;
       // looksLikeSecret's first test, before the costlier ones.
       if (value.length < profile.minLength || value.length > MAX_SECRET_LENGTH) continue;
       const name = profile.lastSegment ? normalizeName(lastSegment(assignment.name)) : assignment.normalizedName;
       if (!nameCheckedLater && !profile.names.test(name)) continue;
       if (assignment.bare && !file.bareValuesAreLiterals) continue;
-      if (isReference(value) || isPlaceholder(value)) continue;
-      // Base64 of printable text (a Kubernetes Secret's data:): judge what it holds.
-      const decoded = decodedText(value);
-      if (decoded !== undefined && (isReference(decoded) || isPlaceholder(decoded) || !looksLikeSecret(decoded, 8, 2.5))) continue;
+      literals[i] ??= isLiteral(value);
+      if (!literals[i]) continue;
       if (!looksLikeSecret(value, profile.minLength, profile.minEntropy)) continue;
       out.push({
         profile,
@@ -260,13 +294,16 @@ export class LineDetector {
   }
 }
 
+/** Not a reference, a placeholder, or base64 of either: the same for every profile. */
+function isLiteral(value: string): boolean {
+  if (isReference(value) || isPlaceholder(value)) return false;
+  // Base64 of printable text (a Kubernetes Secret's data:): judge what it holds.
+  const decoded = decodedText(value);
+  return decoded === undefined || !(isReference(decoded) || isPlaceholder(decoded) || !looksLikeSecret(decoded, 8, 2.5));
+}
+
 const NO_FINDINGS: Finding[] = [];
 Object.freeze(NO_FINDINGS);
-
-function mentionsAny(lower: string, keywords: readonly string[]): boolean {
-  for (const keyword of keywords) if (lower.includes(keyword)) return true;
-  return false;
-}
 
 function keepMostCertain(candidates: Candidate[]): Candidate[] {
   if (candidates.length < 2) return candidates;

@@ -96,6 +96,10 @@ export function decodedText(value: string): string | undefined {
   return /^[\x20-\x7e]+$/.test(decoded) ? decoded : undefined;
 }
 
+/** The characters of API tokens and secrets (base64, base64url, hex, UUIDs, ic_...), as a regex class body. */
+export const SECRET_CHARACTERS = 'A-Za-z0-9+/=_\\-.~%';
+const SECRET_RUN = new RegExp(`^[${SECRET_CHARACTERS}]+$`);
+
 /** Longer literals are data (certificates, blobs), not API credentials. */
 export const MAX_SECRET_LENGTH = 1024;
 
@@ -107,7 +111,7 @@ export function looksLikeSecret(value: string, minLength: number, minEntropy = 3
   // Dotted or slashed words are names and paths (prod/intercom/token, config.intercom.token).
   if (/^[A-Za-z_]+(?:[./:][A-Za-z_]+)+$/.test(value)) return false;
   // API tokens and secrets are base64, base64url, hex, UUIDs or ic_...: code and prose are not.
-  if (!/^[A-Za-z0-9+/=_\-.~%]+$/.test(value)) return false;
+  if (!SECRET_RUN.test(value)) return false;
   // Words and short numbers joined by separators are identifiers and slugs
   // (INTERCOM_API_KEY, intercom-access-token, region-cursor-94, v1.2.3).
   if (/^(?:[A-Za-z]+|\d{1,4})(?:[_\-.](?:[A-Za-z]+|\d{1,4}))+$/.test(value)) return false;

@@ -200,6 +200,31 @@ describe('the detectors on arbitrary text', () => {
     );
   });
 
+  it('find the same in code with the literal gate as without it', () => {
+    const ungated = new LineDetector(INTERCOM_PROFILES, { gates: false });
+    // Lines made of the pieces assignments are made of, so many of them are assignments.
+    const piece = fc.oneof(
+      fc.constantFrom('intercom', 'INTERCOM_TOKEN', 'intercomSecretKey', 'IntercomClientSecret', 'token', 'secret', 'api_key', 'value'),
+      fc.constantFrom(' ', '=', ' = ', ':', ': ', ':=', '=>', ',', '(', ')', '"', "'", '`', '<', '>', '</', '[', ']', '{', '}', '$', 'r"', '\\', '\t', '  '),
+      fc.constantFrom('your-intercom-token', 'process.env.X', '<token>', 'abc'),
+      fc.stringMatching(/^[A-Za-z0-9+/=_.~%-]{1,40}$/),
+      fc.string({ maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 14 }), fc.constantFrom('src/intercom.ts', 'app.py', 'Main.java', 'lib/client.go'), (pieces, path) => {
+        const line = pieces.join('');
+        const context = fileContext(path);
+        const source = { path, line: 1 };
+        const strip = (findings: readonly { fingerprint: string; column: number }[]) => findings.map(({ fingerprint, column }) => `${column}:${fingerprint}`);
+        const deferredGated: unknown[] = [];
+        const deferredUngated: unknown[] = [];
+        expect(strip(detector.scanLine(line, source, context, deferredGated as never))).toEqual(strip(ungated.scanLine(line, source, context, deferredUngated as never)));
+        expect(deferredGated.length).toBe(deferredUngated.length);
+      }),
+      fuzzParameters(2000),
+    );
+  });
+
   it('handle lines of several megabytes', () => {
     const token = makeAccessToken();
     const line = `${'x'.repeat(3_000_000)}"${token}"${'y'.repeat(3_000_000)}`;
