@@ -110,7 +110,7 @@ export class DiffParser {
         this.carry = [];
         this.line(line, 0, line.length);
       } else {
-        this.line(chunk, start, newline);
+        this.line(chunk, start, newline, text);
       }
       start = newline + 1;
     }
@@ -159,17 +159,18 @@ export class DiffParser {
     this.closeFile();
   }
 
-  private line(buffer: Buffer, start: number, end: number): void {
+  /** `latin1`, when given, is `buffer` as latin1 (the chunk's string). */
+  private line(buffer: Buffer, start: number, end: number, latin1?: string): void {
     this.lineCount += 1;
     if (this.parentsLeft.length > 0) {
       this.combinedHunkLine(buffer, start, end);
       return;
     }
     if (this.oldLeft > 0 || this.newLeft > 0) {
-      this.hunkLine(buffer, start, end);
+      this.hunkLine(buffer, start, end, latin1);
       return;
     }
-    const text = buffer.toString('utf8', start, end);
+    const text = decodeUtf8(buffer, start, end, latin1);
     if (text.startsWith(COMMIT_MARKER) && this.sink.commit) {
       this.closeFile();
       this.sink.commit(text.slice(1));
@@ -266,7 +267,7 @@ export class DiffParser {
     if (this.newLeft === 0 && this.parentsLeft.every((left) => left === 0)) this.parentsLeft = [];
   }
 
-  private hunkLine(buffer: Buffer, start: number, end: number): void {
+  private hunkLine(buffer: Buffer, start: number, end: number, latin1?: string): void {
     const first = start < end ? buffer[start] : undefined;
     switch (first) {
       case 0x2b: {
@@ -274,7 +275,7 @@ export class DiffParser {
         this.newLeft -= 1;
         if (this.newLeft < 0) this.fail('more added lines than the hunk header says');
         const file = this.file!;
-        if (!file.submodule) this.sink.addedLine(file, this.nextLine, buffer.toString('utf8', start + 1, end));
+        if (!file.submodule) this.sink.addedLine(file, this.nextLine, decodeUtf8(buffer, start + 1, end, latin1));
         this.nextLine += 1;
         return;
       }
@@ -346,6 +347,20 @@ export class DiffParser {
   private fail(reason: string): never {
     throw new GuardError('diff-parse', messages.diffUnreadable(this.lineCount, reason));
   }
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * bytes[start, end) as UTF-8. Most lines are ASCII, and then the slice of the
+ * chunk's latin1 string (when there is one) is the same text without decoding.
+ */
+export function decodeUtf8(bytes: Buffer, start: number, end: number, latin1: string | undefined): string {
+  if (latin1 !== undefined) {
+    const text = latin1.slice(start, end);
+    if (!NON_ASCII.test(text)) return text;
+  }
+  return bytes.toString('utf8', start, end);
 }
 
 /** Paths in "rename to" lines are quoted like header paths but carry no a/ or b/ prefix. */

@@ -3,7 +3,7 @@ import type { DeferredFinding, LineDetector } from '../detect/engine.js';
 import type { FileContext } from '../detect/file-context.js';
 import { allowsNextLine, allowsThisLine } from '../detect/suppressions.js';
 import type { Finding } from '../detect/types.js';
-import type { AddedBlock } from '../git/parse-diff.js';
+import { decodeUtf8, type AddedBlock } from '../git/parse-diff.js';
 
 /** Lines after which the next line is read too (see block()). */
 const NEXT_LINE_MATTERS = /name|allowlist/i;
@@ -70,13 +70,13 @@ export class LineScanner {
     const lineEnd = (i: number) => (i + 1 < count ? lineStarts[i + 1]! - 1 : block.end - 1);
     for (let match = filter.exec(text); match !== null; match = filter.exec(text)) {
       const at = base + match.index;
-      while (index + 1 < count && lineStarts[index + 1]! <= at) index += 1;
+      index = lineAt(lineStarts, index, count, at);
       // The matched line, and the one after it when this one can speak for it:
       // a name field ("- name: INTERCOM_SECRET_KEY", its value comes next) or
       // "pragma: allowlist nextline secret".
       let last = index;
       for (let i = Math.max(index, nextToScan); i <= last && i < count; i++) {
-        const line = bytes.toString('utf8', lineStarts[i]! + 1, lineEnd(i));
+        const line = decodeUtf8(bytes, lineStarts[i]! + 1, lineEnd(i), block.text);
         this.line(firstLine + i, line);
         nextToScan = i + 1;
         if (i === index && NEXT_LINE_MATTERS.test(line)) last = index + 1;
@@ -87,5 +87,17 @@ export class LineScanner {
       if (filter.lastIndex >= text.length) break;
     }
   }
+}
+
+/** The index of the line holding byte `at`: a binary search from `from` (matches only move forward). */
+function lineAt(lineStarts: Int32Array, from: number, count: number, at: number): number {
+  let low = from;
+  let high = count - 1;
+  while (low < high) {
+    const middle = (low + high + 1) >> 1;
+    if (lineStarts[middle]! <= at) low = middle;
+    else high = middle - 1;
+  }
+  return low;
 }
 
