@@ -122,13 +122,19 @@ export class LineDetector {
       // A profile without keywords runs on every line.
       const everyLine = profiles.some((profile) => profile.keywords.length === 0);
       const keywords = [...new Set(profiles.flatMap((profile) => profile.keywords))];
-      const blockWords = [...keywords, 'allowlist', ...(valueFields ? ['value'] : [])];
+      // A token profile with a block pattern is looked for by it, not by its keywords.
+      const blockPatterns = profiles.flatMap((profile) => (profile.kind === 'token' && profile.blockPattern !== undefined ? [profile.blockPattern] : []));
+      const blockWords = [
+        ...new Set(profiles.flatMap((profile) => (profile.kind === 'token' && profile.blockPattern !== undefined ? [] : profile.keywords))),
+        'allowlist',
+        ...(valueFields ? ['value'] : []),
+      ];
       plan = {
         profiles,
         prefilter: everyLine ? undefined : keywordPattern(keywords, ''),
         literalGate: gated ? literalGate(profiles) : undefined,
         wakes: profiles.map((profile) => ({ profile, wake: wakeOf(profile.keywords) })),
-        blockFilter: everyLine ? /^/gm : keywordPattern(blockWords, 'gi'),
+        blockFilter: everyLine ? /^/gm : new RegExp([...blockWords.map(escapeRegExp), ...blockPatterns].join('|'), 'gi'),
       };
       this.plans.set(key, plan);
     }

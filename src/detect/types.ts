@@ -42,6 +42,13 @@ export interface TokenProfile extends ProfileBase {
   readonly validate?: (candidate: string, line: string, index: number) => TokenMatch | undefined;
   /** Whether placeholder filters apply (never for structurally validated tokens). */
   readonly filterPlaceholders: boolean;
+  /**
+   * Where the scan of a run of added lines looks for this profile, instead of
+   * its keywords: a regex source, matched case-insensitively against the
+   * lines together, that matches within a line wherever `pattern` does. The
+   * lines it does not match are never read one by one.
+   */
+  readonly blockPattern?: string;
 }
 
 export interface TokenMatch {

@@ -18,7 +18,9 @@ import { escapeText } from '../../src/report/escape.js';
 import { stringifySafe } from '../../src/report/json-safe.js';
 import { fuzzParameters } from '../helpers/fuzz.js';
 import { cleanupTempDirs, TempRepo } from '../helpers/repo.js';
-import { makeAccessToken, makeIcToken } from '../helpers/tokens.js';
+import { makeAccessToken, makeIcToken, makeSecretValue } from '../helpers/tokens.js';
+import { FindingCollector } from '../../src/scan/diff-collector.js';
+import { DEFAULT_SETTINGS } from '../../src/config/resolve.js';
 
 afterAll(cleanupTempDirs);
 
@@ -144,6 +146,38 @@ describe('the fast path for runs of added lines', () => {
         expect(viaBlocks.sort()).toEqual(expected.sort());
       }),
       fuzzParameters(15),
+    );
+  });
+});
+
+describe('the scan of runs of added lines (block filter)', () => {
+  it('finds what scanning every line one by one finds', () => {
+    const token = makeAccessToken();
+    const piece = fc.oneof(
+      fc.constantFrom(token, makeIcToken(), makeIcToken(40), Buffer.from(token).toString('base64'), makeSecretValue(), `ic_${'a'.repeat(15)}`, 'dG9rZW4=', 'topic_name', 'basic_auth'),
+      fc.constantFrom('intercom', 'INTERCOM_TOKEN', 'intercom_client_secret', 'token', 'secret', 'api_key', 'value', 'name', '- name: INTERCOM_SECRET_KEY', 'value:'),
+      fc.constantFrom(' ', '=', ': ', '"', "'", '<', '>', '{', '}', ',', '\t', '  '),
+      fc.constantFrom('# pragma: allowlist nextline secret', '// gitleaks:allow', 'intercom-guard:allow'),
+      fc.string({ maxLength: 6 }),
+    );
+    const line = fc.array(piece, { maxLength: 8 }).map((pieces) => pieces.join('').replace(/[\r\n]/g, ' '));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), fc.constantFrom('config/settings.yaml', 'app.json', 'src/intercom.ts', 'notes.md', '.env', 'yarn.lock'), fc.integer({ min: 16, max: 400 }), (lines, path, chunkSize) => {
+        const diff = Buffer.from(`diff --git a/${path} b/${path}\nnew file mode 100644\nindex 0000000..1111111\n--- /dev/null\n+++ b/${path}\n@@ -0,0 +1,${lines.length} @@\n${lines.map((text) => `+${text}\n`).join('')}`);
+        const results = [true, false].map((blocks) => {
+          const collector = new FindingCollector(new LineDetector(INTERCOM_PROFILES), DEFAULT_SETTINGS);
+          const sink = blocks ? collector : { addedLine: collector.addedLine.bind(collector), endFile: collector.endFile.bind(collector) };
+          const parser = new DiffParser(sink);
+          for (let start = 0; start < diff.length; start += chunkSize) parser.push(diff.subarray(start, start + chunkSize));
+          parser.end();
+          return collector.outcomes.flatMap((outcome) => [
+            ...outcome.findings.map((finding) => `${finding.line}:${finding.column}:${finding.fingerprint}`),
+            ...outcome.deferred.map((entry) => `deferred:${entry.check}`),
+          ]);
+        });
+        expect(results[0]).toEqual(results[1]);
+      }),
+      fuzzParameters(400),
     );
   });
 });
