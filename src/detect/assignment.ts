@@ -43,8 +43,7 @@ NAME_CHARS[36] = 2;
  * characters around it. The same spans the regex finds, without the regex's
  * retry at every position of a long line.
  */
-function nameSpans(line: string, names: NameMatcher): [number, number][] {
-  const lower = line.toLowerCase();
+function nameSpans(line: string, names: NameMatcher, lower: string): [number, number][] {
   if (lower.length !== line.length) {
     const spans: [number, number][] = [];
     names.pattern.lastIndex = 0;
@@ -66,6 +65,7 @@ function nameSpans(line: string, names: NameMatcher): [number, number][] {
       at = end - 1;
     }
   }
+  if (spans.length < 2) return spans;
   if (names.words.length > 1) spans.sort((a, b) => a[0] - b[0]);
   // One span per name, however many words it holds.
   return spans.filter((span, i) => i === 0 || span[0] >= spans[i - 1]![1]);
@@ -95,10 +95,13 @@ export function lastSegment(name: string): string {
   return parts[parts.length - 1] ?? name;
 }
 
-/** Every name holding one of the matcher's words that is given a value on this line. */
-export function findAssignments(line: string, names: NameMatcher): Assignment[] {
+/**
+ * Every name holding one of the matcher's words that is given a value on this
+ * line. `lower` is the line lower-cased, when the caller has it already.
+ */
+export function findAssignments(line: string, names: NameMatcher, lower: string = line.toLowerCase()): Assignment[] {
   const found: Assignment[] = [];
-  for (const [start, end] of nameSpans(line, names)) {
+  for (const [start, end] of nameSpans(line, names, lower)) {
     const assignment = valueAfter(line, start, line.slice(start, end), end);
     if (assignment) found.push(assignment);
   }

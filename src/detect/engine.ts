@@ -170,7 +170,7 @@ export class LineDetector {
         const matcher = this.namesOf(profile);
         if (matcher !== names) {
           names = matcher;
-          found = findAssignments(text, matcher);
+          found = findAssignments(text, matcher, lower);
           literals = [];
         }
         if (found.length > 0) this.assignments(profile, found, file, candidates, false, literals);
