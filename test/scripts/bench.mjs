@@ -77,7 +77,7 @@ const USAGE = `Usage: node scripts/bench.mjs [--quick] [--json] [--rounds N] [--
 
   --quick          CI mode: small sizes only (small, and a 5 MB "large"), 3 rounds
   --json           print one JSON document on stdout (progress still goes to stderr)
-  --rounds N       measured rounds for every size (default: small 15, medium 9, large 5)
+  --rounds N       measured rounds for every size (default: small 21, medium 15, large 5)
   --sizes LIST     which sizes to run, comma-separated (default: all; with --quick: small,large)
   --keep           keep the temporary repositories and print where they are
   --cli PATH       the CLI to time (default: dist/cli.cjs of this checkout)
@@ -126,11 +126,11 @@ function usageError(message) {
  */
 const SIZES = {
   small: {
-    full: { modified: 5, insertedPerFile: 40, added: 0, linesPerAdded: 0, bigBytes: 0, rounds: 15 },
+    full: { modified: 5, insertedPerFile: 40, added: 0, linesPerAdded: 0, bigBytes: 0, rounds: 21 },
     quick: { modified: 5, insertedPerFile: 40, added: 0, linesPerAdded: 0, bigBytes: 0, rounds: 3 },
   },
   medium: {
-    full: { modified: 0, insertedPerFile: 0, added: 500, linesPerAdded: 100, bigBytes: 0, rounds: 9 },
+    full: { modified: 0, insertedPerFile: 0, added: 500, linesPerAdded: 100, bigBytes: 0, rounds: 15 },
     quick: { modified: 0, insertedPerFile: 0, added: 50, linesPerAdded: 100, bigBytes: 0, rounds: 3 },
   },
   large: {
