@@ -66,7 +66,7 @@ const files = { 'src/client.ts': lines, 'config/settings.json': lines, 'deploy/v
     execFileSync('git', ['init', '-q', repo]);
     for (const [name, content] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(repo, name)), { recursive: true });
-      writeFileSync(path.join(repo, name), content.join('\\n').repeat(3) + '\\n');
+      writeFileSync(path.join(repo, name), [...content, ...content, ...content].join('\\n') + '\\n');
     }
     execFileSync('git', ['add', '-A'], { cwd: repo });
     const compiled = compileMain(file);
