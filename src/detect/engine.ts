@@ -39,7 +39,6 @@ const VALUE_FIELD_NAME = namePattern(['value']);
 
 /** The profiles that can report anything in one kind of file, and the keywords that wake them. */
 interface FilePlan {
-  readonly profiles: readonly DetectorProfile[];
   /** Tested on the lower-cased line: does it hold any keyword at all? (None: every line.) */
   readonly prefilter: RegExp | undefined;
   /**
@@ -130,7 +129,6 @@ export class LineDetector {
         ...(valueFields ? ['value'] : []),
       ];
       plan = {
-        profiles,
         prefilter: everyLine ? undefined : keywordPattern(keywords, ''),
         literalGate: gated ? literalGate(profiles) : undefined,
         wakes: profiles.map((profile) => ({ profile, wake: wakeOf(profile.keywords) })),
