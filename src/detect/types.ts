@@ -44,9 +44,9 @@ export interface TokenProfile extends ProfileBase {
   readonly filterPlaceholders: boolean;
   /**
    * Where the scan of a run of added lines looks for this profile, instead of
-   * its keywords: a regex source, matched case-insensitively against the
-   * lines together, that matches within a line wherever `pattern` does. The
-   * lines it does not match are never read one by one.
+   * its keywords: a regex source, case-sensitive, matched against the lines
+   * together, that matches within a line wherever `pattern` does. The lines
+   * it does not match are never read one by one.
    */
   readonly blockPattern?: string;
 }

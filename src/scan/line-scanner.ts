@@ -62,15 +62,18 @@ export class LineScanner {
    * large change are never split out.
    */
   block(firstLine: number, text: string, block: AddedBlock): void {
-    const filter = this.detector.plan(this.context).blockFilter;
+    const filters = this.detector.plan(this.context).blockFilters;
     const { bytes, start: base, count, lineStarts } = block;
-    filter.lastIndex = 0;
+    // Where each filter matches next (-1: nowhere after); the scan goes to the nearest.
+    const positions = filters.map((filter) => search(filter, text, 0));
     let index = 0; // the line holding the current match
     let nextToScan = 0; // lines before this index were scanned already
     const lineEnd = (i: number) => (i + 1 < count ? lineStarts[i + 1]! - 1 : block.end - 1);
-    for (let match = filter.exec(text); match !== null; match = filter.exec(text)) {
-      const at = base + match.index;
-      index = lineAt(lineStarts, index, count, at);
+    for (;;) {
+      let at = -1;
+      for (const position of positions) if (position !== -1 && (at === -1 || position < at)) at = position;
+      if (at === -1) break;
+      index = lineAt(lineStarts, index, count, base + at);
       // The matched line, and the one after it when this one can speak for it:
       // a name field ("- name: INTERCOM_SECRET_KEY", its value comes next) or
       // "pragma: allowlist nextline secret".
@@ -82,11 +85,20 @@ export class LineScanner {
         if (i === index && NEXT_LINE_MATTERS.test(line)) last = index + 1;
       }
       // Continue after the scanned lines (always forward, even after an empty match).
-      const next = nextToScan < count ? lineStarts[nextToScan]! - base : text.length;
-      filter.lastIndex = next > match.index ? next : match.index + 1;
-      if (filter.lastIndex >= text.length) break;
+      const resume = nextToScan < count ? lineStarts[nextToScan]! - base : text.length;
+      const from = resume > at ? resume : at + 1;
+      if (from >= text.length) break;
+      for (let k = 0; k < filters.length; k++) {
+        if (positions[k] !== -1 && positions[k]! < from) positions[k] = search(filters[k]!, text, from);
+      }
     }
   }
+}
+
+/** Where a global regex next matches in `text` from `from`; -1 for nowhere. */
+function search(filter: RegExp, text: string, from: number): number {
+  filter.lastIndex = from;
+  return filter.exec(text)?.index ?? -1;
 }
 
 /** The index of the line holding byte `at`: a binary search from `from` (matches only move forward). */

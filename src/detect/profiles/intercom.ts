@@ -65,7 +65,7 @@ const accessToken: TokenProfile = {
   // Any base64 run that starts like "tok:"; decoding decides. No word boundary: tokens
   // are found glued to other text (Bearer%20dG9r...).
   pattern: /dG9r[A-Za-z0-9+/_-]{40,}(?:%3D|=){0,2}/g,
-  blockPattern: 'dg9r[a-z0-9+/_-]{40}',
+  blockPattern: 'dG9r[A-Za-z0-9+/_-]{40}',
   validate: validateAccessToken,
   filterPlaceholders: false,
   credential: ACCESS_TOKEN_CREDENTIAL,
@@ -78,8 +78,7 @@ const encodedAccessToken: TokenProfile = {
   keywords: ENCODED_TOKEN_KEYWORDS.map((keyword) => keyword.toLowerCase()),
   pattern: new RegExp(ENCODED_TOKEN_KEYWORDS.join('|'), 'g'),
   validate: validateEncodedAccessToken,
-  // Its keywords are what it looks for, not the plain token's prefix.
-  blockPattern: undefined,
+  blockPattern: ENCODED_TOKEN_KEYWORDS.join('|'),
 };
 
 /** The spec's pattern, ic_[a-zA-Z0-9]{16,32}, bounded so longer identifiers do not match. */
@@ -91,7 +90,7 @@ const specPattern: TokenProfile = {
   confidence: 'pattern',
   keywords: ['ic_'],
   pattern: /(?<![A-Za-z0-9_])ic_[A-Za-z0-9]{16,32}(?![A-Za-z0-9])/g,
-  blockPattern: '(?<![a-z0-9_])ic_[a-z0-9]{16}',
+  blockPattern: '(?<![A-Za-z0-9_])ic_[A-Za-z0-9]{16}',
   validate: validateLegacyToken,
   filterPlaceholders: true,
   credential: ACCESS_TOKEN_CREDENTIAL,
