@@ -83,6 +83,17 @@ const QUOTED = /[rbfuRBFU]{0,2}(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`]
 const BARE = /[^\s"'`,;)}\]<>]+/y;
 const WHITESPACE_OPERATOR_LINE = /^\s*(?:ENV|ARG|setenv|SetEnv|set)\s/;
 
+/**
+ * Where a field named "value" can be given one (see valueAfter): the name,
+ * then a quote, bracket, operator or the ">" of an XML element, or spaces
+ * and an operator; or the two forms where spaces alone do (a "-value" flag,
+ * an ENV/ARG/set line). A regex source, case-insensitive, over lines joined
+ * by "\n" with their diff "+"; it must match wherever valueAfter finds a
+ * value for such a name, so lines that only mention the word are skipped.
+ */
+export const VALUE_FIELD_BLOCK_PATTERN =
+  'value[_.-]*(?:["\'`\\]:=?|,>]|\\s+[:=?|,])|-[-_.$]*value[-_.]*\\s|\\+\\s*(?:env|arg|setenv|set)\\s[^\\n]*value';
+
 const NOT_A_KEY_AFTER = ':/@=.';
 
 export function normalizeName(name: string): string {

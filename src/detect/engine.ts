@@ -2,7 +2,7 @@
  * Runs the detector profiles over lines. A cheap keyword prefilter decides
  * whether any detector runs on a line at all, and which ones.
  */
-import { findAssignments, lastSegment, namePattern, nameValuePair, normalizeName, type Assignment, type NameMatcher } from './assignment.js';
+import { findAssignments, lastSegment, namePattern, nameValuePair, normalizeName, VALUE_FIELD_BLOCK_PATTERN, type Assignment, type NameMatcher } from './assignment.js';
 import type { FileContext } from './file-context.js';
 import { decodedText, isPlaceholder, isReference, looksLikeSecret, MAX_SECRET_LENGTH, SECRET_CHARACTERS } from './filters.js';
 import { fingerprint } from './fingerprint.js';
@@ -129,15 +129,15 @@ export class LineDetector {
       const blockWords = [
         ...new Set(profiles.flatMap((profile) => (profile.kind === 'token' && profile.blockPattern !== undefined ? [] : profile.keywords))),
         'allowlist',
-        ...(valueFields ? ['value'] : []),
-      ];
+      ].map(escapeRegExp);
+      if (valueFields) blockWords.push(VALUE_FIELD_BLOCK_PATTERN);
       plan = {
         prefilter: everyLine ? undefined : keywordPattern(keywords, ''),
         literalGate: gated ? literalGate(profiles) : undefined,
         wakes: profiles.map((profile) => ({ profile, wake: wakeOf(profile.keywords) })),
         blockFilters: everyLine
           ? [/^/gm]
-          : [keywordPattern(blockWords, 'gi'), ...(blockPatterns.length > 0 ? [new RegExp(blockPatterns.join('|'), 'g')] : [])],
+          : [new RegExp(blockWords.join('|'), 'gi'), ...(blockPatterns.length > 0 ? [new RegExp(blockPatterns.join('|'), 'g')] : [])],
       };
       this.plans.set(key, plan);
     }

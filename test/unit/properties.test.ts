@@ -155,7 +155,7 @@ describe('the scan of runs of added lines (block filter)', () => {
     const token = makeAccessToken();
     const piece = fc.oneof(
       fc.constantFrom(token, makeIcToken(), makeIcToken(40), Buffer.from(token).toString('base64'), makeSecretValue(), `ic_${'a'.repeat(15)}`, 'dG9rZW4=', 'topic_name', 'basic_auth'),
-      fc.constantFrom('intercom', 'INTERCOM_TOKEN', 'intercom_client_secret', 'token', 'secret', 'api_key', 'value', 'name', '- name: INTERCOM_SECRET_KEY', 'value:'),
+      fc.constantFrom('intercom', 'INTERCOM_TOKEN', 'intercom_client_secret', 'token', 'secret', 'api_key', 'value', 'Value', 'name', '- name: INTERCOM_SECRET_KEY', 'value:', '"value": ', 'value =', '--value ', 'ENV ', 'set ', '<value>', 'value"'),
       fc.constantFrom(' ', '=', ': ', '"', "'", '<', '>', '{', '}', ',', '\t', '  '),
       fc.constantFrom('# pragma: allowlist nextline secret', '// gitleaks:allow', 'intercom-guard:allow'),
       fc.string({ maxLength: 6 }),
