@@ -47,7 +47,7 @@ const LAZY = [
  * writes V8's cache of everything compiled. argv: main.cjs, the cache file.
  */
 const CODE_CACHE_TRAINING = `
-const { mkdtempSync, rmSync, writeFileSync, mkdirSync } = require('node:fs');
+const { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } = require('node:fs');
 const { execFileSync } = require('node:child_process');
 const os = require('node:os');
 const path = require('node:path');
@@ -69,11 +69,12 @@ const files = { 'src/client.ts': lines, 'config/settings.json': lines, 'deploy/v
       writeFileSync(path.join(repo, name), [...content, ...content, ...content].join('\\n') + '\\n');
     }
     execFileSync('git', ['add', '-A'], { cwd: repo });
-    const compiled = compileMain(file);
+    const source = readFileSync(file);
+    const compiled = compileMain(file, source);
     const quiet = { write() { return true; } };
     const code = await compiled.exports.main(['staged'], { stdout: quiet, stderr: quiet, env: process.env, cwd: repo });
     if (code !== 0) throw new Error('the sample hook run exited ' + code);
-    writeFileSync(cacheFile, compiled.script.createCachedData());
+    writeFileSync(cacheFile, packCodeCache(source, compiled.script.createCachedData()));
   } finally {
     rmSync(repo, { recursive: true, force: true });
   }

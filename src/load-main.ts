@@ -4,12 +4,14 @@
  * hook run). Compiling the scanner's functions is a good part of what a
  * small commit's hook costs; the cache hands V8 their bytecode instead.
  *
- * V8 checks the cache against its own version, its flags and the source's
- * length, and compiles from source when any differs (another Node, say).
- * An edit of main.cjs that keeps its length would pass that check, so the
- * cache is used only when it is not older than main.cjs.
+ * V8 itself checks a cache only against its own version, its flags and the
+ * source's length. So the cache file also holds the exact main.cjs it was
+ * made from (compared byte for byte: an edited main.cjs never runs stale
+ * code), the Node version, architecture and V8's cache tag; V8 checks its
+ * checksum (--verify-snapshot-checksum), so a damaged file is refused rather
+ * than run. Anything that does not match is compiled from source.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
@@ -54,12 +56,13 @@ function wrap(source: string): string {
  *   hot loops optimised.
  * - regexes compiled to machine code at once, rather than first to
  *   bytecode and again on their second use (a few ms less per run).
+ * - checksums in code caches, made and verified (see above).
  * Set before main.cjs is compiled, since V8 takes a code cache only under
  * the flags it was made with (build.mjs makes it through compileMain too),
  * and after the launcher's own modules are loaded: Node's cache of its
  * built-in modules misses for those loaded after a flag changes.
  */
-export const V8_FLAGS: readonly string[] = ['--interrupt-budget=1000000', '--no-regexp-tier-up'];
+export const V8_FLAGS: readonly string[] = ['--interrupt-budget=1000000', '--no-regexp-tier-up', '--verify-snapshot-checksum'];
 
 /**
  * The V8 the flags were chosen and measured on (Node 20 and 21). V8 prints
@@ -73,11 +76,31 @@ function applyV8Flags(): void {
   for (const flag of V8_FLAGS) v8.setFlagsFromString(flag);
 }
 
-/** Compiles and runs main.cjs, with the code cache when given one. */
-export function compileMain(file: string, cachedData?: Buffer): CompiledMain {
+const CACHE_MAGIC = 'intercom-guard code cache 1';
+
+/** What a cache must have been made under (the command's flags included), and for which source length. */
+function cacheHeader(sourceLength: number): Buffer {
   applyV8Flags();
-  const source = readFileSync(file, 'utf8');
-  const script = new vm.Script(wrap(source), { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });
+  return Buffer.from(`${CACHE_MAGIC}\n${process.version} ${process.arch} ${v8.cachedDataVersionTag()}\n${sourceLength}\n`);
+}
+
+/** The cache file: the header, the source it was made from, V8's data. */
+export function packCodeCache(source: Buffer, data: Buffer): Buffer {
+  return Buffer.concat([cacheHeader(source.length), source, data]);
+}
+
+/** V8's data from a cache file, when it was made from exactly `source` here; else undefined. */
+export function unpackCodeCache(cache: Buffer, source: Buffer): Buffer | undefined {
+  const header = cacheHeader(source.length);
+  const end = header.length + source.length;
+  if (cache.length <= end || !cache.subarray(0, header.length).equals(header)) return undefined;
+  return cache.subarray(header.length, end).equals(source) ? cache.subarray(end) : undefined;
+}
+
+/** Compiles and runs main.cjs (its bytes are `source`), with V8's cached data when given. */
+export function compileMain(file: string, source: Buffer, cachedData?: Buffer): CompiledMain {
+  applyV8Flags();
+  const script = new vm.Script(wrap(source.toString('utf8')), { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });
   // main.cjs loads zod, undici, simple-git and picomatch with import(), which comes
   // here (see build.mjs): code brought back from a code cache cannot run import()
   // itself on Node 20 ("A dynamic import callback was not specified").
@@ -88,12 +111,9 @@ export function compileMain(file: string, cachedData?: Buffer): CompiledMain {
   return { exports: module.exports, script, cacheUsed: cachedData !== undefined && script.cachedDataRejected !== true };
 }
 
-/** The cache, when there is one no older than main.cjs. */
-export function readCodeCache(file: string): Buffer | undefined {
+function readIfThere(file: string): Buffer | undefined {
   try {
-    const cacheFile = file + CODE_CACHE_SUFFIX;
-    if (statSync(cacheFile).mtimeMs < statSync(file).mtimeMs) return undefined;
-    return readFileSync(cacheFile);
+    return readFileSync(file);
   } catch {
     return undefined; // no cache: compile from source
   }
@@ -101,8 +121,7 @@ export function readCodeCache(file: string): Buffer | undefined {
 
 export function loadMain(directory: string): MainModule {
   const file = path.join(directory, 'main.cjs');
-  const cachedData = readCodeCache(file);
-  if (cachedData !== undefined) return compileMain(file, cachedData).exports;
-  applyV8Flags();
-  return requireBeside(file)(file) as MainModule;
+  const source = readFileSync(file);
+  const cache = readIfThere(file + CODE_CACHE_SUFFIX);
+  return compileMain(file, source, cache === undefined ? undefined : unpackCodeCache(cache, source)).exports;
 }

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleanEnv, cleanupTempDirs, makeTempDir, PROJECT_ROOT, TempRepo } from '../helpers/repo.js';
 import { makeAccessToken } from '../helpers/tokens.js';
+import { CODE_CACHE_SUFFIX, compileMain, unpackCodeCache } from '../../src/load-main.js';
 
 let tarball = '';
 
@@ -72,6 +73,7 @@ describe('the packed package', () => {
     const listing = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean);
     expect(listing).toContain('package/dist/cli.cjs');
     expect(listing).toContain('package/dist/main.cjs');
+    expect(listing).toContain('package/dist/main.cjs.cache');
     expect(listing).toContain('package/dist/index.js');
     expect(listing).toContain('package/dist/types/index.d.ts');
     expect(listing).toContain('package/hooks/pre-commit');
@@ -84,6 +86,15 @@ describe('the packed package', () => {
     const main = readFileSync(path.join(PROJECT_ROOT, 'dist/main.cjs'), 'utf8');
     for (const heavy of ['ZodError', 'undici', 'GitResponseError', 'picomatch.scan']) expect(main).not.toContain(heavy);
     expect(pkg.engines).toEqual({ node: '>=20' });
+  });
+
+  it('installs a code cache the command takes (npm does not keep the files\' times)', () => {
+    const repo = project();
+    const dist = path.join(repo.dir, 'node_modules/intercom-guard/dist');
+    const source = readFileSync(path.join(dist, 'main.cjs'));
+    const data = unpackCodeCache(readFileSync(path.join(dist, `main.cjs${CODE_CACHE_SUFFIX}`)), source);
+    expect(data).toBeInstanceOf(Buffer);
+    expect(compileMain(path.join(dist, 'main.cjs'), source, data).cacheUsed).toBe(true);
   });
 
   it('exports a typed library entry', () => {

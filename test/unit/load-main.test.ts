@@ -1,48 +1,47 @@
-import { copyFileSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { CODE_CACHE_SUFFIX, compileMain, readCodeCache } from '../../src/load-main.js';
+import { describe, expect, it } from 'vitest';
+import { CODE_CACHE_SUFFIX, compileMain, packCodeCache, unpackCodeCache } from '../../src/load-main.js';
 
 const BUILT = path.resolve('dist/main.cjs');
-const folders: string[] = [];
+const source = readFileSync(BUILT);
+const cache = readFileSync(BUILT + CODE_CACHE_SUFFIX);
 
-/** dist/main.cjs and its cache, copied where their times can be changed. */
-function copyOfBuild(): string {
-  const folder = mkdtempSync(path.join(tmpdir(), 'ig-load-main-'));
-  folders.push(folder);
-  const file = path.join(folder, 'main.cjs');
-  copyFileSync(BUILT, file);
-  copyFileSync(BUILT + CODE_CACHE_SUFFIX, file + CODE_CACHE_SUFFIX);
-  return file;
+/** main.cjs with one character changed, the length kept. */
+function editedSource(): Buffer {
+  const text = source.toString('latin1');
+  const at = text.indexOf('{16,32}');
+  expect(at).toBeGreaterThan(0);
+  return Buffer.from(`${text.slice(0, at)}{99,99}${text.slice(at + 7)}`, 'latin1');
 }
 
-afterEach(() => {
-  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-});
-
 describe('main.cjs and its code cache', () => {
-  it('the build leaves a cache that this Node accepts', () => {
-    const cache = readCodeCache(BUILT);
-    expect(cache).toBeInstanceOf(Buffer);
-    const compiled = compileMain(BUILT, cache);
+  it('the build leaves a cache made from this main.cjs that this Node accepts', () => {
+    const data = unpackCodeCache(cache, source);
+    expect(data).toBeInstanceOf(Buffer);
+    const compiled = compileMain(BUILT, source, data);
     expect(compiled.cacheUsed).toBe(true);
     expect(typeof compiled.exports.main).toBe('function');
   });
 
-  it('a cache older than main.cjs (main.cjs edited since) is not used', () => {
-    const file = copyOfBuild();
-    utimesSync(file + CODE_CACHE_SUFFIX, new Date(2020, 0, 1), new Date(2020, 0, 1));
-    utimesSync(file, new Date(2021, 0, 1), new Date(2021, 0, 1));
-    expect(readCodeCache(file)).toBeUndefined();
-    // The same times, as npm gives every file it installs: used.
-    utimesSync(file + CODE_CACHE_SUFFIX, new Date(2021, 0, 1), new Date(2021, 0, 1));
-    expect(readCodeCache(file)).toBeInstanceOf(Buffer);
+  it('is not used for a main.cjs edited since, even one of the same length', () => {
+    const edited = editedSource();
+    expect(edited.length).toBe(source.length);
+    expect(unpackCodeCache(cache, edited)).toBeUndefined();
   });
 
-  it('a cache V8 cannot use is refused and main.cjs compiles from source', async () => {
-    const file = copyOfBuild();
-    const compiled = compileMain(file, Buffer.alloc(4096, 7));
+  it('is not used when made by another Node, or cut short', () => {
+    const data = unpackCodeCache(cache, source)!;
+    const other = Buffer.from(packCodeCache(source, data).toString('latin1').replace(process.version, 'v0.0.0'), 'latin1');
+    expect(unpackCodeCache(other, source)).toBeUndefined();
+    expect(unpackCodeCache(cache.subarray(0, cache.length - data.length), source)).toBeUndefined();
+    expect(unpackCodeCache(Buffer.from('not a cache'), source)).toBeUndefined();
+  });
+
+  it('a damaged cache is refused by V8 (checksum), and main.cjs compiles from source', async () => {
+    const data = Buffer.from(unpackCodeCache(cache, source)!);
+    for (let i = 64; i < data.length; i += 997) data[i] = data[i]! ^ 0x5a;
+    const compiled = compileMain(BUILT, source, data);
     expect(compiled.cacheUsed).toBe(false);
     const out: string[] = [];
     const io = { stdout: { write: (text: string) => out.push(text) }, stderr: { write: (text: string) => out.push(text) }, env: process.env, cwd: process.cwd() };
