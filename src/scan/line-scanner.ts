@@ -74,15 +74,15 @@ export class LineScanner {
       for (const position of positions) if (position !== -1 && (at === -1 || position < at)) at = position;
       if (at === -1) break;
       index = lineAt(lineStarts, index, count, base + at);
-      // The matched line, and the one after it when this one can speak for it:
-      // a name field ("- name: INTERCOM_SECRET_KEY", its value comes next) or
+      // The matched line, and the one after each scanned line that can speak for
+      // it: a name field ("- name: INTERCOM_SECRET_KEY", its value comes next) or
       // "pragma: allowlist nextline secret".
       let last = index;
       for (let i = Math.max(index, nextToScan); i <= last && i < count; i++) {
         const line = decodeUtf8(bytes, lineStarts[i]! + 1, lineEnd(i), block.text);
         this.line(firstLine + i, line);
         nextToScan = i + 1;
-        if (i === index && NEXT_LINE_MATTERS.test(line)) last = index + 1;
+        if (NEXT_LINE_MATTERS.test(line)) last = i + 1;
       }
       // Continue after the scanned lines (always forward, even after an empty match).
       const resume = nextToScan < count ? lineStarts[nextToScan]! - base : text.length;

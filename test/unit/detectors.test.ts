@@ -182,16 +182,21 @@ describe('the block pattern for "value" fields', () => {
     `ENV value ${secret}`,
     `  set value ${secret}`,
     `_value: ${secret}`,
+    `value\u00a0: ${secret}`,
+    `value \u2003= "${secret}"`,
+    `\u00a0ENV value ${secret}`,
   ];
+  // The block scan sees the bytes as latin1, one character per byte.
+  const asBlock = (line: string) => Buffer.from(`+${line}`).toString('latin1');
   it.each(forms)('%s', (line) => {
     const fields = findAssignments(line, namePattern(['value'])).filter((field) => field.normalizedName === 'value');
     expect(fields.map((field) => field.value)).toContain(secret);
-    expect(pattern.test(`+${line}`)).toBe(true);
+    expect(pattern.test(asBlock(line))).toBe(true);
   });
 
   it('skips lines that only mention the word', () => {
     for (const line of ['// the value of the account', 'const valueResult = compute();', 'return value;']) {
-      expect(pattern.test(`+${line}`)).toBe(false);
+      expect(pattern.test(asBlock(line))).toBe(false);
     }
   });
 });

@@ -150,35 +150,49 @@ describe('the fast path for runs of added lines', () => {
   });
 });
 
+/** Findings (and deferred checks) for `lines` added to `path`, through blocks or one line at a time. */
+function scanAdded(lines: readonly string[], path: string, chunkSize: number, blocks: boolean): string[] {
+  const diff = Buffer.from(`diff --git a/${path} b/${path}\nnew file mode 100644\nindex 0000000..1111111\n--- /dev/null\n+++ b/${path}\n@@ -0,0 +1,${lines.length} @@\n${lines.map((text) => `+${text}\n`).join('')}`);
+  const collector = new FindingCollector(new LineDetector(INTERCOM_PROFILES), DEFAULT_SETTINGS);
+  const sink = blocks ? collector : { addedLine: collector.addedLine.bind(collector), endFile: collector.endFile.bind(collector) };
+  const parser = new DiffParser(sink);
+  for (let start = 0; start < diff.length; start += chunkSize) parser.push(diff.subarray(start, start + chunkSize));
+  parser.end();
+  return collector.outcomes.flatMap((outcome) => [
+    ...outcome.findings.map((finding) => `${finding.line}:${finding.column}:${finding.fingerprint}`),
+    ...outcome.deferred.map((entry) => `deferred:${entry.check}`),
+  ]);
+}
+
 describe('the scan of runs of added lines (block filter)', () => {
   it('finds what scanning every line one by one finds', () => {
     const token = makeAccessToken();
     const piece = fc.oneof(
       fc.constantFrom(token, makeIcToken(), makeIcToken(40), Buffer.from(token).toString('base64'), makeSecretValue(), `ic_${'a'.repeat(15)}`, 'dG9rZW4=', 'topic_name', 'basic_auth'),
-      fc.constantFrom('intercom', 'INTERCOM_TOKEN', 'intercom_client_secret', 'token', 'secret', 'api_key', 'value', 'Value', 'name', '- name: INTERCOM_SECRET_KEY', 'value:', '"value": ', 'value =', '--value ', 'ENV ', 'set ', '<value>', 'value"'),
-      fc.constantFrom(' ', '=', ': ', '"', "'", '<', '>', '{', '}', ',', '\t', '  '),
+      fc.constantFrom('intercom', 'INTERCOM_TOKEN', 'intercom_client_secret', 'token', 'secret', 'api_key', 'value', 'Value', 'name', '- name: INTERCOM_SECRET_KEY', '- name: INTER_COM_SECRET_KEY', 'name: INTERCOM_REGION', 'value:', '"value": ', 'value =', '--value ', 'ENV ', 'set ', '<value>', 'value"'),
+      fc.constantFrom(' ', '=', ': ', '"', "'", '<', '>', '{', '}', ',', '\t', '  ', '\u00a0', '\u2003'),
       fc.constantFrom('# pragma: allowlist nextline secret', '// gitleaks:allow', 'intercom-guard:allow'),
       fc.string({ maxLength: 6 }),
     );
     const line = fc.array(piece, { maxLength: 8 }).map((pieces) => pieces.join('').replace(/[\r\n]/g, ' '));
     fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), fc.constantFrom('config/settings.yaml', 'app.json', 'src/intercom.ts', 'notes.md', '.env', 'yarn.lock'), fc.integer({ min: 16, max: 400 }), (lines, path, chunkSize) => {
-        const diff = Buffer.from(`diff --git a/${path} b/${path}\nnew file mode 100644\nindex 0000000..1111111\n--- /dev/null\n+++ b/${path}\n@@ -0,0 +1,${lines.length} @@\n${lines.map((text) => `+${text}\n`).join('')}`);
-        const results = [true, false].map((blocks) => {
-          const collector = new FindingCollector(new LineDetector(INTERCOM_PROFILES), DEFAULT_SETTINGS);
-          const sink = blocks ? collector : { addedLine: collector.addedLine.bind(collector), endFile: collector.endFile.bind(collector) };
-          const parser = new DiffParser(sink);
-          for (let start = 0; start < diff.length; start += chunkSize) parser.push(diff.subarray(start, start + chunkSize));
-          parser.end();
-          return collector.outcomes.flatMap((outcome) => [
-            ...outcome.findings.map((finding) => `${finding.line}:${finding.column}:${finding.fingerprint}`),
-            ...outcome.deferred.map((entry) => `deferred:${entry.check}`),
-          ]);
-        });
-        expect(results[0]).toEqual(results[1]);
+      fc.property(fc.array(line, { minLength: 1, maxLength: 12 }), fc.constantFrom('config/settings.yaml', 'app.json', 'src/intercom.ts', 'notes.md', '.env', 'deploy/env.yaml.j2', 'yarn.lock'), fc.integer({ min: 16, max: 400 }), (lines, path, chunkSize) => {
+        expect(scanAdded(lines, path, chunkSize, true)).toEqual(scanAdded(lines, path, chunkSize, false));
       }),
       fuzzParameters(400),
     );
+  });
+
+  const secret = makeSecretValue();
+  it.each([
+    ['a value after a no-break space', 'deploy/values.yaml', ['intercom_client_secret:', `  value\u00a0: ${secret}`]],
+    ['a name field read only for the name field before it', 'deploy/env.yaml.j2', ['- name: INTERCOM_REGION', '- name: INTERCOM_SECRET_KEY', `  value: "${secret}"`]],
+    ['a name field after a nextline marker', 'deploy/env.yaml.j2', ['# pragma: allowlist nextline secret', '- name: INTERCOM_SECRET_KEY', `  value: "${secret}"`]],
+    ['a name without the keyword as written', 'deploy/env.yaml.j2', ['- name: INTER_COM_SECRET_KEY', `  value: "${secret}"`]],
+  ])('reads %s', (_, path, lines) => {
+    const found = scanAdded(lines, path, 4096, true);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found).toEqual(scanAdded(lines, path, 4096, false));
   });
 });
 
