@@ -91,6 +91,8 @@ export function packCodeCache(source: Buffer, data: Buffer): Buffer {
 
 /** V8's data from a cache file, when it was made from exactly `source` here; else undefined. */
 export function unpackCodeCache(cache: Buffer, source: Buffer): Buffer | undefined {
+  // Only where V8 verifies the checksum (the flags apply).
+  if (!TUNED_V8.test(process.versions.v8)) return undefined;
   const header = cacheHeader(source.length);
   const end = header.length + source.length;
   if (cache.length <= end || !cache.subarray(0, header.length).equals(header)) return undefined;
