@@ -83,33 +83,6 @@ const QUOTED = /[rbfuRBFU]{0,2}(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|`([^`]
 const BARE = /[^\s"'`,;)}\]<>]+/y;
 const WHITESPACE_OPERATOR_LINE = /^\s*(?:ENV|ARG|setenv|SetEnv|set)\s/;
 
-/**
- * The block scan reads lines as latin1 (a character per byte), where
- * white space outside ASCII (a no-break space, U+00A0, is C2 A0 in UTF-8) is
- * not all "\\s": any byte above 0x7f may be part of some.
- */
-const SPACE = '[\\s\\x80-\\xff]';
-
-/**
- * Where a field named "value" can be given one (see valueAfter): the name,
- * then a quote, bracket or the ">" of an XML element, or (after any spaces)
- * an operator; or the two forms where spaces alone do (a "-value" flag, an
- * ENV/ARG/set line). A regex source, case-insensitive, over lines joined by
- * "\n" with their diff "+"; it must match wherever valueAfter finds a value
- * for such a name, so lines that only mention the word are skipped.
- */
-export const VALUE_FIELD_BLOCK_PATTERN = [
-  `value[_.-]*(?:["'\`\\]>]|${SPACE}*[:=?|,])`,
-  `-[-_.$]*value[-_.]*${SPACE}`,
-  `\\+${SPACE}*(?:env|arg|setenv|set)${SPACE}[^\\n]*value`,
-].join('|');
-
-/**
- * Where a name field can start (see nameValuePair): its value is on the
- * next line, which the block scan then reads too. Same conventions as above.
- */
-export const NAME_FIELD_BLOCK_PATTERN = `\\+${SPACE}*(?:-${SPACE}+)?["']?name["']?${SPACE}*[:=]`;
-
 const NOT_A_KEY_AFTER = ':/@=.';
 
 export function normalizeName(name: string): string {

@@ -2,7 +2,7 @@
  * Runs the detector profiles over lines. A cheap keyword prefilter decides
  * whether any detector runs on a line at all, and which ones.
  */
-import { findAssignments, lastSegment, namePattern, nameValuePair, normalizeName, NAME_FIELD_BLOCK_PATTERN, VALUE_FIELD_BLOCK_PATTERN, type Assignment, type NameMatcher } from './assignment.js';
+import { findAssignments, lastSegment, namePattern, nameValuePair, normalizeName, type Assignment, type NameMatcher } from './assignment.js';
 import type { FileContext } from './file-context.js';
 import { decodedText, isPlaceholder, isReference, looksLikeSecret, MAX_SECRET_LENGTH, SECRET_CHARACTERS } from './filters.js';
 import { fingerprint } from './fingerprint.js';
@@ -129,10 +129,8 @@ export class LineDetector {
       const blockWords = [
         ...new Set(profiles.flatMap((profile) => (profile.kind === 'token' && profile.blockPattern !== undefined ? [] : profile.keywords))),
         'allowlist',
+        ...(valueFields ? ['value'] : []),
       ].map(escapeRegExp);
-      if (valueFields) blockWords.push(VALUE_FIELD_BLOCK_PATTERN);
-      // A name field's value is on the next line (Kubernetes env lists), whatever the name holds.
-      if (!file.hashesOnly) blockWords.push(NAME_FIELD_BLOCK_PATTERN);
       plan = {
         prefilter: everyLine ? undefined : keywordPattern(keywords, ''),
         literalGate: gated ? literalGate(profiles) : undefined,
