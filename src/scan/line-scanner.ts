@@ -5,14 +5,16 @@ import { allowsNextLine, allowsThisLine } from '../detect/suppressions.js';
 import type { Finding } from '../detect/types.js';
 import { decodeUtf8, type AddedBlock } from '../git/parse-diff.js';
 
-/** Lines after which the next line is read too (see block()). */
-const NEXT_LINE_MATTERS = /name|allowlist/i;
-
 export class LineScanner {
   private allowNext = false;
   private previousLine = 0;
   private previousText = '';
   private previousHasName = false;
+  /**
+   * Whether the last line can speak for the one after it (a name field, its
+   * value next; "pragma: allowlist nextline secret"): block() reads that line too.
+   */
+  private nextLineMatters = false;
   private readonly source: { path: string; line: number; commit?: string };
   /** Whether any scanned line named intercom (a "value" field needs its parent key to). */
   sawIntercom = false;
@@ -41,6 +43,7 @@ export class LineScanner {
     this.previousLine = lineNumber;
     this.previousText = text;
     this.previousHasName = lower.includes('name');
+    this.nextLineMatters = this.previousHasName || lower.includes('allowlist');
     if (allowedByPrevious || (mentionsMarker && allowsThisLine(text))) return;
     // One object per scanner: findings copy what they need from it.
     const source = this.source;
@@ -82,7 +85,7 @@ export class LineScanner {
         const line = decodeUtf8(bytes, lineStarts[i]! + 1, lineEnd(i), block.text);
         this.line(firstLine + i, line);
         nextToScan = i + 1;
-        if (NEXT_LINE_MATTERS.test(line)) last = i + 1;
+        if (this.nextLineMatters) last = i + 1;
       }
       // Continue after the scanned lines (always forward, even after an empty match).
       const resume = nextToScan < count ? lineStarts[nextToScan]! - base : text.length;
