@@ -71,9 +71,14 @@ export const V8_FLAGS: readonly string[] = ['--interrupt-budget=1000000', '--no-
  */
 const TUNED_V8 = /^11\./;
 
-function applyV8Flags(): void {
-  if (!TUNED_V8.test(process.versions.v8)) return;
-  for (const flag of V8_FLAGS) v8.setFlagsFromString(flag);
+let flagsApplied = false;
+
+/** Sets V8_FLAGS (once); false on a V8 they are not for, where nothing is set. */
+function applyV8Flags(): boolean {
+  if (!TUNED_V8.test(process.versions.v8)) return false;
+  if (!flagsApplied) for (const flag of V8_FLAGS) v8.setFlagsFromString(flag);
+  flagsApplied = true;
+  return true;
 }
 
 const CACHE_MAGIC = 'intercom-guard code cache 1';
@@ -92,7 +97,7 @@ export function packCodeCache(source: Buffer, data: Buffer): Buffer {
 /** V8's data from a cache file, when it was made from exactly `source` here; else undefined. */
 export function unpackCodeCache(cache: Buffer, source: Buffer): Buffer | undefined {
   // Only where V8 verifies the checksum (the flags apply).
-  if (!TUNED_V8.test(process.versions.v8)) return undefined;
+  if (!applyV8Flags()) return undefined;
   const header = cacheHeader(source.length);
   const end = header.length + source.length;
   if (cache.length <= end || !cache.subarray(0, header.length).equals(header)) return undefined;
